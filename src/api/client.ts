@@ -1,0 +1,184 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { paths } from './schema.gen'
+import { ApiError, defaultMessageForStatus, describeErrorBody, parseRetryAfter } from './errors'
+import { RateLimiter } from './rateLimit'
+
+export const ACCEPT = 'application/vnd.api.v2+json'
+export const DEFAULT_API_BASE = '/api/v1'
+
+export interface Credentials {
+  partnerToken: string
+  userToken: string | null
+}
+
+/** Operations the API authorizes with the partner token alone. */
+const PARTNER_ONLY_PATHS: ReadonlySet<string> = new Set(['/auth', '/countries'])
+
+export function authorizationHeader(credentials: Credentials, partnerOnly = false): string {
+  const partner = `Bearer ${credentials.partnerToken}`
+  return partnerOnly || !credentials.userToken
+    ? partner
+    : `${partner}, User ${credentials.userToken}`
+}
+
+interface ClientSettings {
+  credentials: () => Credentials | null
+  /** Called once per 401 answered to a call made with the session's credentials. */
+  onUnauthorized: () => void
+  /** Called when the API asks us to slow down. */
+  onRateLimited: (retryAfterSeconds: number | null) => void
+  timeoutMs: number
+}
+
+const settings: ClientSettings = {
+  credentials: () => null,
+  onUnauthorized: () => undefined,
+  onRateLimited: () => undefined,
+  timeoutMs: 20_000,
+}
+
+/** The session and the app shell plug in here; `api/` itself knows nothing of React or storage. */
+export function configureClient(next: Partial<ClientSettings>): void {
+  Object.assign(settings, next)
+}
+
+export const rateLimiter = new RateLimiter()
+
+function resolveBaseUrl(): string {
+  const configured = import.meta.env.VITE_API_BASE_URL || DEFAULT_API_BASE
+  const origin = globalThis.location?.origin
+  return new URL(
+    configured,
+    origin && origin !== 'null' ? origin : 'http://localhost',
+  ).href.replace(/\/$/, '')
+}
+
+const SESSION_AUTH_MARK = 'x-kkm-session-auth'
+
+const headers: Middleware = {
+  onRequest({ request, schemaPath }) {
+    request.headers.set('Accept', ACCEPT)
+    if (request.headers.has('Authorization')) return request
+    const credentials = settings.credentials()
+    if (!credentials) return request
+    request.headers.set(
+      'Authorization',
+      authorizationHeader(credentials, PARTNER_ONLY_PATHS.has(schemaPath)),
+    )
+    // Remembered locally (stripped before sending) so a 401 only ends the session it belongs to.
+    request.headers.set(SESSION_AUTH_MARK, '1')
+    return request
+  },
+}
+
+function operationOf(request: Request): string {
+  return `${request.method} ${new URL(request.url).pathname}`
+}
+
+/** Sends one request: waits its turn under the rate limit, times out, and turns every failure into ApiError. */
+async function send(input: Request): Promise<Response> {
+  const operation = operationOf(input)
+  const usedSession = input.headers.has(SESSION_AUTH_MARK)
+  const request = new Request(input)
+  request.headers.delete(SESSION_AUTH_MARK)
+
+  await rateLimiter.acquire()
+  if (input.signal.aborted) throw input.signal.reason
+
+  const controller = new AbortController()
+  const abortFromCaller = () => controller.abort(input.signal.reason)
+  input.signal.addEventListener('abort', abortFromCaller, { once: true })
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, settings.timeoutMs)
+
+  let response: Response
+  let text: string
+  try {
+    response = await globalThis.fetch(request, { signal: controller.signal })
+    text = await response.text()
+  } catch (cause) {
+    if (timedOut) {
+      throw new ApiError({
+        kind: 'timeout',
+        operation,
+        message: `No answer from the server within ${Math.round(settings.timeoutMs / 1000)} seconds.`,
+      })
+    }
+    if (input.signal.aborted) throw cause // cancelled by the caller (e.g. React Query): not an error
+    throw new ApiError({
+      kind: 'network',
+      operation,
+      message: 'Could not reach the server. Check the connection.',
+    })
+  } finally {
+    clearTimeout(timer)
+    input.signal.removeEventListener('abort', abortFromCaller)
+  }
+
+  const requestId = response.headers.get('x-request-id')
+  let body: unknown
+  let parsed = true
+  try {
+    body = JSON.parse(text)
+  } catch {
+    parsed = false
+  }
+
+  const failed =
+    !response.ok ||
+    (parsed &&
+      typeof body === 'object' &&
+      body !== null &&
+      (body as { success?: unknown }).success === false)
+  if (failed) {
+    const { message, fieldErrors } = describeErrorBody(body)
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'))
+    if (response.status === 429) {
+      rateLimiter.pause((retryAfterSeconds ?? 2) * 1000)
+      settings.onRateLimited(retryAfterSeconds)
+    }
+    if (response.status === 401 && usedSession) settings.onUnauthorized()
+    throw new ApiError({
+      kind: 'http',
+      status: response.status,
+      operation,
+      requestId,
+      retryAfterSeconds,
+      fieldErrors,
+      message: message ?? defaultMessageForStatus(response.status),
+    })
+  }
+  if (!parsed || typeof body !== 'object' || body === null || !('data' in body)) {
+    throw new ApiError({
+      kind: 'malformed',
+      status: response.status,
+      operation,
+      requestId,
+      message: 'The server sent a response the console cannot read.',
+    })
+  }
+  return new Response(text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  })
+}
+
+/** The one client. The spec's `paths` type every call, its parameters and its envelope. */
+export const api = createClient<paths>({
+  baseUrl: resolveBaseUrl(),
+  // Looked up per call, so MSW (which patches fetch in tests) is honoured.
+  fetch: (request) => send(request),
+})
+api.use(headers)
+
+/** The envelope's payload of a successful call (errors were thrown by `send`). */
+export function payload<T>(result: { data?: T; error?: unknown }): T {
+  if (result.data === undefined) {
+    throw new ApiError({ kind: 'malformed', message: 'The server sent an empty response.' })
+  }
+  return result.data
+}

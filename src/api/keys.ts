@@ -1,0 +1,15 @@
+import type { TransactionFilters } from './transactions'
+
+/**
+ * One query-key tree for the whole app. Keys hold ids and filters only, never credentials:
+ * the session is cleared with the whole cache on sign-out, so keys need no user scope.
+ */
+export const queryKeys = {
+  all: ['altegio'] as const,
+  countries: () => [...queryKeys.all, 'countries'] as const,
+  locations: () => [...queryKeys.all, 'locations', 'my'] as const,
+  taxSystems: (countryId: number) => [...queryKeys.all, 'tax-systems', countryId] as const,
+  transactions: (locationId: number) => [...queryKeys.all, 'kkm-transactions', locationId] as const,
+  transactionList: (locationId: number, filters: TransactionFilters) =>
+    [...queryKeys.transactions(locationId), 'list', filters] as const,
+}

@@ -1,0 +1,111 @@
+const LOCALE = 'en-GB'
+
+/** Locations name their currency as a symbol (`₽`, `$`); Intl needs a code. */
+const CURRENCY_CODES: Record<string, string> = {
+  '₽': 'RUB',
+  'руб': 'RUB',
+  'руб.': 'RUB',
+  'р.': 'RUB',
+  $: 'USD',
+  '€': 'EUR',
+  '₸': 'KZT',
+  '₴': 'UAH',
+  '£': 'GBP',
+  '₾': 'GEL',
+  '֏': 'AMD',
+  'Br': 'BYN',
+}
+
+export function currencyCode(shortTitle: string | undefined): string | null {
+  if (!shortTitle) return null
+  const trimmed = shortTitle.trim()
+  if (/^[A-Z]{3}$/.test(trimmed)) return trimmed
+  return CURRENCY_CODES[trimmed] ?? CURRENCY_CODES[trimmed.toLowerCase()] ?? null
+}
+
+/** Money as the location shows it; an unknown currency keeps the API's symbol. */
+export function formatMoney(amount: number, currencyShortTitle?: string): string {
+  const code = currencyCode(currencyShortTitle)
+  if (code) {
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).format(amount)
+  }
+  const number = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount)
+  return currencyShortTitle ? `${number} ${currencyShortTitle}` : number
+}
+
+/** An IANA zone from the location's name for it, or from its hours offset. */
+export function locationTimeZone(location: { timezone_name?: string; timezone?: number | string } | null | undefined): string {
+  const name = location?.timezone_name
+  if (name && isValidTimeZone(name)) return name
+  const offset = Number(location?.timezone)
+  // Etc/GMT zones have inverted signs: UTC+3 is Etc/GMT-3.
+  if (Number.isInteger(offset) && offset !== 0 && Math.abs(offset) <= 14) return `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`
+  return 'UTC'
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat(LOCALE, { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Parses the API's `print_date`: ISO 8601 with an offset, or the old `2018-06-26 01:10:19`,
+ * which is wall-clock time at the location.
+ */
+export function parseApiDate(value: string, timeZone: string): Date | null {
+  const trimmed = value.trim()
+  if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(trimmed)) {
+    const date = new Date(trimmed)
+    return Number.isNaN(date.getTime()) ? null : date
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(trimmed)
+  if (!match) return null
+  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number]
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s || 0)
+  return new Date(asUtc - zoneOffsetMs(new Date(asUtc), timeZone))
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+export function zoneOffsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at)
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+  return wall - Math.floor(at.getTime() / 1000) * 1000
+}
+
+export function formatDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(LOCALE, {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(date)
+}
+
+/** `YYYY-MM-DD` of an instant in a zone: "today" at the location. */
+export function dayInZone(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
+}
+
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat(LOCALE).format(value)
+}

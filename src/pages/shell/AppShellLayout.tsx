@@ -1,0 +1,141 @@
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  Loader,
+  NavLink,
+  Select,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconLogout, IconMoon, IconReceipt, IconReceiptTax, IconSun } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { Suspense, useEffect } from 'react'
+import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router'
+import { myLocationsQuery } from '@/api/locations'
+import { endSession, useSession } from '@/session/store'
+import { useSelectedLocation } from '@/session/selectedLocation'
+
+function ColorSchemeToggle() {
+  const { setColorScheme } = useMantineColorScheme()
+  const computed = useComputedColorScheme('light', { getInitialValueInEffect: true })
+  const next = computed === 'dark' ? 'light' : 'dark'
+  return (
+    <Tooltip label={`Switch to ${next} theme`}>
+      <ActionIcon variant="default" size="lg" onClick={() => setColorScheme(next)} aria-label={`Switch to ${next} theme`}>
+        {computed === 'dark' ? <IconSun size={18} aria-hidden /> : <IconMoon size={18} aria-hidden />}
+      </ActionIcon>
+    </Tooltip>
+  )
+}
+
+function LocationPicker() {
+  const locations = useQuery(myLocationsQuery())
+  const [selected, setSelected] = useSelectedLocation()
+  const navigate = useNavigate()
+  const onLog = useMatch('/locations/:locationId/*')
+  const list = locations.data ?? []
+
+  // A remembered location the user no longer manages is forgotten; a single location is chosen for them.
+  useEffect(() => {
+    if (!locations.data) return
+    if (selected !== null && !locations.data.some((l) => l.id === selected)) setSelected(null)
+    else if (selected === null && locations.data.length === 1 && locations.data[0]) setSelected(locations.data[0].id)
+  }, [locations.data, selected, setSelected])
+
+  const current = onLog?.params.locationId ?? (selected === null ? null : String(selected))
+  return (
+    <Select
+      aria-label="Location"
+      placeholder={locations.isPending ? 'Loading locations…' : locations.isError ? 'Locations unavailable' : 'Choose a location'}
+      data={list.map((l) => ({ value: String(l.id), label: l.title }))}
+      value={current && list.some((l) => String(l.id) === current) ? current : null}
+      onChange={(value) => {
+        if (!value) return
+        setSelected(Number(value))
+        void navigate(`/locations/${value}/transactions`)
+      }}
+      searchable
+      nothingFoundMessage="No location matches"
+      allowDeselect={false}
+      w={{ base: 180, sm: 300 }}
+      comboboxProps={{ withinPortal: true }}
+      error={locations.isError ? true : undefined}
+    />
+  )
+}
+
+export function AppShellLayout() {
+  const [opened, { toggle, close }] = useDisclosure()
+  const session = useSession()
+  const [selected] = useSelectedLocation()
+  const { pathname } = useLocation()
+  useEffect(close, [pathname, close])
+
+  const transactionsPath = selected === null ? null : `/locations/${selected}/transactions`
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={2} size="h4" visibleFrom="xs">
+              KKM Console
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LocationPicker />
+            <ColorSchemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <Stack justify="space-between" h="100%">
+          <Stack gap={4}>
+            {transactionsPath && (
+              <NavLink
+                component={Link}
+                to={transactionsPath}
+                label="Transactions"
+                leftSection={<IconReceipt size={18} aria-hidden />}
+                active={pathname.startsWith('/locations/')}
+              />
+            )}
+            <NavLink
+              component={Link}
+              to="/tax-systems"
+              label="Tax systems"
+              leftSection={<IconReceiptTax size={18} aria-hidden />}
+              active={pathname.startsWith('/tax-systems')}
+            />
+          </Stack>
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed">
+              Signed in as
+            </Text>
+            <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+              {session?.user?.name ?? 'Staff member (user token)'}
+            </Text>
+            <NavLink
+              component="button"
+              label="Sign out"
+              leftSection={<IconLogout size={18} aria-hidden />}
+              onClick={() => endSession('signed-out')}
+            />
+          </Stack>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<Loader aria-label="Loading page" />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

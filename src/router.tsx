@@ -1,0 +1,48 @@
+import { Navigate, type RouteObject } from 'react-router'
+import { RouteError } from './pages/RouteError'
+import { AppShellLayout } from './pages/shell/AppShellLayout'
+import { RequireSession } from './session/RequireSession'
+import { useSelectedLocation } from './session/selectedLocation'
+
+function HomeRedirect() {
+  const [locationId] = useSelectedLocation()
+  return <Navigate to={locationId === null ? '/tax-systems' : `/locations/${locationId}/transactions`} replace />
+}
+
+/** Every route but the shell is its own chunk; every route has its own error boundary. */
+export const routes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('./pages/sign-in/SignInPage')).SignInPage }),
+  },
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    element: (
+      <RequireSession>
+        <AppShellLayout />
+      </RequireSession>
+    ),
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: 'tax-systems/:countryId?',
+            lazy: async () => ({ Component: (await import('./pages/tax-systems/TaxSystemsPage')).TaxSystemsPage }),
+          },
+          {
+            path: 'locations/:locationId/transactions',
+            lazy: async () => ({ Component: (await import('./pages/transactions/TransactionsPage')).TransactionsPage }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./pages/not-found/NotFoundPage')).NotFoundPage }),
+          },
+        ],
+      },
+    ],
+  },
+]

@@ -1,0 +1,45 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { configureClient } from '@/api/client'
+import { resetDatabase } from '@/mocks/db'
+import { server } from '@/mocks/node'
+import { resetScenario } from '@/mocks/scenarios'
+import { endSession } from '@/session/store'
+
+// Mantine needs these browser APIs that jsdom lacks. mantine-datatable asks useMediaQuery('').
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: query === '',
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+})
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = ResizeObserverStub
+window.HTMLElement.prototype.scrollIntoView = () => undefined
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeEach(() => {
+  resetDatabase()
+  resetScenario()
+  configureClient({ timeoutMs: 2_000 })
+})
+afterEach(() => {
+  cleanup()
+  server.resetHandlers()
+  endSession('signed-out')
+  sessionStorage.clear()
+  localStorage.clear()
+})
+afterAll(() => server.close())

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
+import react from '@vitejs/plugin-react'
+import { fileURLToPath, URL } from 'node:url'
+
+/** The path the app calls; a dev or production server forwards it to the real API. */
+export const API_PATH = '/api/v1'
+
+function parseUpstream(raw: string | undefined): URL | undefined {
+  if (!raw) return undefined
+  try {
+    const url = new URL(raw)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url
+  } catch {
+    // fall through to the explanation below
+  }
+  throw new Error(`ALTEGIO_API_URL must be an http(s) URL such as https://api.alteg.io/api/v1, got "${raw}"`)
+}
+
+/**
+ * MSW's service worker lives outside public/ so that a production build cannot ship it; only the
+ * dev server on the mock API and the demo build serve it.
+ */
+function mockServiceWorker(): Plugin {
+  const fileName = 'mockServiceWorker.js'
+  const source = () => readFileSync(new URL(`./mock-public/${fileName}`, import.meta.url), 'utf8')
+  return {
+    name: 'kkm:mock-service-worker',
+    configureServer(server) {
+      server.middlewares.use(`/${fileName}`, (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript')
+        res.end(source())
+      })
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: source() })
+    },
+  }
+}
+
+export default defineConfig(({ mode, command }) => {
+  const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env }
+  const upstream = parseUpstream(env.ALTEGIO_API_URL)
+  // The embedded mock runs in the dev server unless a real API is named, and in the demo build;
+  // a production build never contains it.
+  const mockApi = mode === 'demo' || (command === 'serve' && mode !== 'production' && !upstream)
+
+  return {
+    plugins: [react(), ...(mockApi ? [mockServiceWorker()] : [])],
+    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    define: { __MOCK_API__: JSON.stringify(mockApi) },
+    build: {
+      outDir: mode === 'demo' ? 'dist-demo' : 'dist',
+      target: 'es2022',
+      sourcemap: false,
+    },
+    server: {
+      host: '127.0.0.1',
+      port: Number(env.PORT ?? 5173),
+      proxy: upstream
+        ? {
+            [API_PATH]: {
+              target: upstream.origin,
+              changeOrigin: true,
+              rewrite: (path: string) =>
+                upstream.pathname.replace(/\/$/, '') + path.slice(API_PATH.length),
+            },
+          }
+        : undefined,
+    },
+    preview: { host: '127.0.0.1', port: 4173 },
+  }
+})
