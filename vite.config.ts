@@ -14,7 +14,9 @@ function parseUpstream(raw: string | undefined): URL | undefined {
   } catch {
     // fall through to the explanation below
   }
-  throw new Error(`ALTEGIO_API_URL must be an http(s) URL such as https://api.alteg.io/api/v1, got "${raw}"`)
+  throw new Error(
+    `ALTEGIO_API_URL must be an http(s) URL such as https://api.alteg.io/api/v1, got "${raw}"`,
+  )
 }
 
 /**

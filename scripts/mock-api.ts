@@ -80,5 +80,7 @@ const server = createServer(async (req, res) => {
 })
 
 server.listen(port, host, () => {
-  console.log(`Mock Altegio API on http://${host}:${port}/api/v1 (partner token "demo-partner-token", user token "demo-user-token")`)
+  console.log(
+    `Mock Altegio API on http://${host}:${port}/api/v1 (partner token "demo-partner-token", user token "demo-user-token")`,
+  )
 })

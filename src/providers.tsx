@@ -35,7 +35,8 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
           id: 'session-expired',
           color: 'red',
           title: 'Signed out',
-          message: 'The API no longer accepts your tokens. Sign in again to continue where you were.',
+          message:
+            'The API no longer accepts your tokens. Sign in again to continue where you were.',
           autoClose: false,
         })
       }

@@ -6,7 +6,12 @@ import { useSelectedLocation } from './session/selectedLocation'
 
 function HomeRedirect() {
   const [locationId] = useSelectedLocation()
-  return <Navigate to={locationId === null ? '/tax-systems' : `/locations/${locationId}/transactions`} replace />
+  return (
+    <Navigate
+      to={locationId === null ? '/tax-systems' : `/locations/${locationId}/transactions`}
+      replace
+    />
+  )
 }
 
 /** Every route but the shell is its own chunk; every route has its own error boundary. */
@@ -31,15 +36,21 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           {
             path: 'tax-systems/:countryId?',
-            lazy: async () => ({ Component: (await import('./pages/tax-systems/TaxSystemsPage')).TaxSystemsPage }),
+            lazy: async () => ({
+              Component: (await import('./pages/tax-systems/TaxSystemsPage')).TaxSystemsPage,
+            }),
           },
           {
             path: 'locations/:locationId/transactions',
-            lazy: async () => ({ Component: (await import('./pages/transactions/TransactionsPage')).TransactionsPage }),
+            lazy: async () => ({
+              Component: (await import('./pages/transactions/TransactionsPage')).TransactionsPage,
+            }),
           },
           {
             path: '*',
-            lazy: async () => ({ Component: (await import('./pages/not-found/NotFoundPage')).NotFoundPage }),
+            lazy: async () => ({
+              Component: (await import('./pages/not-found/NotFoundPage')).NotFoundPage,
+            }),
           },
         ],
       },

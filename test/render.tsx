@@ -9,7 +9,11 @@ import { startSession } from '@/session/store'
 
 /** The demo manager, signed in with both tokens, as after a real sign-in. */
 export function signInAsManager() {
-  startSession({ partnerToken: DEMO.partnerToken, userToken: DEMO.userToken, user: { id: 1, name: 'Helen Manager' } })
+  startSession({
+    partnerToken: DEMO.partnerToken,
+    userToken: DEMO.userToken,
+    user: { id: 1, name: 'Helen Manager' },
+  })
 }
 
 /** Renders the whole app — real router, providers and API client — at a URL, against the mock API. */

@@ -9,7 +9,9 @@ describe('tax systems page', () => {
   it('shows the six tax systems of country 1 with their VAT slugs', async () => {
     signInAsManager()
     renderApp('/tax-systems/1')
-    expect(await screen.findByRole('heading', { name: 'Tax systems of Russia' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: 'Tax systems of Russia' }),
+    ).toBeInTheDocument()
     const systems = screen.getAllByRole('region')
     expect(systems.map((s) => within(s).getByRole('heading').textContent)).toHaveLength(6)
     const general = screen.getByRole('region', { name: 'General DOS' })

@@ -10,9 +10,21 @@ export interface ErrorNoticeProps {
 }
 
 /** An error, said plainly, with a way forward when there is one. */
-export function ErrorNotice({ title, message, details = [], onRetry, retryLabel = 'Try again' }: ErrorNoticeProps) {
+export function ErrorNotice({
+  title,
+  message,
+  details = [],
+  onRetry,
+  retryLabel = 'Try again',
+}: ErrorNoticeProps) {
   return (
-    <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle aria-hidden />} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      title={title}
+      icon={<IconAlertTriangle aria-hidden />}
+      role="alert"
+    >
       <Stack gap="xs">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {message}

@@ -3,7 +3,7 @@ const LOCALE = 'en-GB'
 /** Locations name their currency as a symbol (`₽`, `$`); Intl needs a code. */
 const CURRENCY_CODES: Record<string, string> = {
   '₽': 'RUB',
-  'руб': 'RUB',
+  руб: 'RUB',
   'руб.': 'RUB',
   'р.': 'RUB',
   $: 'USD',
@@ -13,7 +13,7 @@ const CURRENCY_CODES: Record<string, string> = {
   '£': 'GBP',
   '₾': 'GEL',
   '֏': 'AMD',
-  'Br': 'BYN',
+  Br: 'BYN',
 }
 
 export function currencyCode(shortTitle: string | undefined): string | null {
@@ -27,19 +27,29 @@ export function currencyCode(shortTitle: string | undefined): string | null {
 export function formatMoney(amount: number, currencyShortTitle?: string): string {
   const code = currencyCode(currencyShortTitle)
   if (code) {
-    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).format(amount)
+    return new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency: code,
+      currencyDisplay: 'narrowSymbol',
+    }).format(amount)
   }
-  const number = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount)
+  const number = new Intl.NumberFormat(LOCALE, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(amount)
   return currencyShortTitle ? `${number} ${currencyShortTitle}` : number
 }
 
 /** An IANA zone from the location's name for it, or from its hours offset. */
-export function locationTimeZone(location: { timezone_name?: string; timezone?: number | string } | null | undefined): string {
+export function locationTimeZone(
+  location: { timezone_name?: string; timezone?: number | string } | null | undefined,
+): string {
   const name = location?.timezone_name
   if (name && isValidTimeZone(name)) return name
   const offset = Number(location?.timezone)
   // Etc/GMT zones have inverted signs: UTC+3 is Etc/GMT-3.
-  if (Number.isInteger(offset) && offset !== 0 && Math.abs(offset) <= 14) return `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`
+  if (Number.isInteger(offset) && offset !== 0 && Math.abs(offset) <= 14)
+    return `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`
   return 'UTC'
 }
 
@@ -64,7 +74,15 @@ export function parseApiDate(value: string, timeZone: string): Date | null {
   }
   const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(trimmed)
   if (!match) return null
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number]
+  const [, y, mo, d, h, mi, s] = match.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s || 0)
   return new Date(asUtc - zoneOffsetMs(new Date(asUtc), timeZone))
 }
@@ -82,7 +100,14 @@ export function zoneOffsetMs(at: Date, timeZone: string): number {
     second: '2-digit',
   }).formatToParts(at)
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  )
   return wall - Math.floor(at.getTime() / 1000) * 1000
 }
 
@@ -101,7 +126,12 @@ export function formatDateTime(date: Date, timeZone: string): string {
 
 /** `YYYY-MM-DD` of an instant in a zone: "today" at the location. */
 export function dayInZone(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date)
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(date)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
 }

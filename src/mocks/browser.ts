@@ -16,7 +16,9 @@ function scenarioFromUrl() {
   const latency = Number(params.get('mock-latency'))
   setScenario({
     ...(fault && (FAULTS as readonly string[]).includes(fault) ? { fault: fault as Fault } : {}),
-    ...(params.get('mock-operation') ? { faultOperation: params.get('mock-operation') as OperationId } : {}),
+    ...(params.get('mock-operation')
+      ? { faultOperation: params.get('mock-operation') as OperationId }
+      : {}),
     ...(printer === 'offline' || printer === 'manual' ? { printer } : {}),
     ...(Number.isFinite(latency) && latency > 0 ? { latencyMs: latency } : {}),
   })

@@ -9,7 +9,11 @@ export function RouteError() {
   const failure = describeError(error)
   return (
     <Stack p="md" maw={640}>
-      <ErrorNotice title={`This page failed: ${failure.title}`} message={failure.message} details={failure.details} />
+      <ErrorNotice
+        title={`This page failed: ${failure.title}`}
+        message={failure.message}
+        details={failure.details}
+      />
       <Group>
         <Button onClick={() => window.location.reload()}>Reload the page</Button>
         <Button component={Link} to="/" variant="default">

@@ -24,7 +24,12 @@ export function describeError(error: unknown): ErrorDescription {
     case 'network':
       return { title: 'No connection', message: error.message, details, retryable: true }
     case 'timeout':
-      return { title: 'The server is not answering', message: error.message, details, retryable: true }
+      return {
+        title: 'The server is not answering',
+        message: error.message,
+        details,
+        retryable: true,
+      }
     case 'malformed':
       return { title: 'Unreadable answer', message: error.message, details, retryable: true }
     case 'http':
@@ -38,7 +43,12 @@ export function describeError(error: unknown): ErrorDescription {
     429: 'Too many requests',
   }
   const retryable = error.status >= 500 || error.status === 429 || error.status === 200
-  const title = titles[error.status] ?? (error.status >= 500 ? 'The server had a problem' : `Request failed (HTTP ${error.status})`)
-  const wait = error.status === 429 && error.retryAfterSeconds ? ` Try again in ${error.retryAfterSeconds} s.` : ''
+  const title =
+    titles[error.status] ??
+    (error.status >= 500 ? 'The server had a problem' : `Request failed (HTTP ${error.status})`)
+  const wait =
+    error.status === 429 && error.retryAfterSeconds
+      ? ` Try again in ${error.retryAfterSeconds} s.`
+      : ''
   return { title, message: `${error.message}${wait}`, details, retryable }
 }

@@ -11,7 +11,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession()
   const location = useLocation()
   if (!session) {
-    const state: ReturnTo = { from: { pathname: location.pathname, search: location.search, hash: location.hash } }
+    const state: ReturnTo = {
+      from: { pathname: location.pathname, search: location.search, hash: location.hash },
+    }
     return <Navigate to="/sign-in" replace state={state} />
   }
   return children

@@ -29,7 +29,11 @@ function readStored(): Session | null {
     if (!raw) return null
     const parsed = JSON.parse(raw) as Partial<Session>
     if (typeof parsed.partnerToken !== 'string' || typeof parsed.userToken !== 'string') return null
-    return { partnerToken: parsed.partnerToken, userToken: parsed.userToken, user: parsed.user ?? null }
+    return {
+      partnerToken: parsed.partnerToken,
+      userToken: parsed.userToken,
+      user: parsed.user ?? null,
+    }
   } catch {
     return null
   }

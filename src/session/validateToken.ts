@@ -6,7 +6,9 @@ export function tokenProblem(label: string, value: string): string | null {
   const trimmed = value.trim()
   if (trimmed === '') return `${label} is required.`
   if (/\s/.test(trimmed)) return `${label} must not contain spaces or line breaks.`
-  if (trimmed.length > MAX_TOKEN_LENGTH) return `${label} is too long (${trimmed.length} characters; at most ${MAX_TOKEN_LENGTH}).`
-  if (!/^[\x21-\x7e]+$/.test(trimmed) || trimmed.includes(',')) return `${label} contains characters a token cannot have.`
+  if (trimmed.length > MAX_TOKEN_LENGTH)
+    return `${label} is too long (${trimmed.length} characters; at most ${MAX_TOKEN_LENGTH}).`
+  if (!/^[\x21-\x7e]+$/.test(trimmed) || trimmed.includes(','))
+    return `${label} contains characters a token cannot have.`
   return null
 }

@@ -28,8 +28,17 @@ function ColorSchemeToggle() {
   const next = computed === 'dark' ? 'light' : 'dark'
   return (
     <Tooltip label={`Switch to ${next} theme`}>
-      <ActionIcon variant="default" size="lg" onClick={() => setColorScheme(next)} aria-label={`Switch to ${next} theme`}>
-        {computed === 'dark' ? <IconSun size={18} aria-hidden /> : <IconMoon size={18} aria-hidden />}
+      <ActionIcon
+        variant="default"
+        size="lg"
+        onClick={() => setColorScheme(next)}
+        aria-label={`Switch to ${next} theme`}
+      >
+        {computed === 'dark' ? (
+          <IconSun size={18} aria-hidden />
+        ) : (
+          <IconMoon size={18} aria-hidden />
+        )}
       </ActionIcon>
     </Tooltip>
   )
@@ -46,14 +55,21 @@ function LocationPicker() {
   useEffect(() => {
     if (!locations.data) return
     if (selected !== null && !locations.data.some((l) => l.id === selected)) setSelected(null)
-    else if (selected === null && locations.data.length === 1 && locations.data[0]) setSelected(locations.data[0].id)
+    else if (selected === null && locations.data.length === 1 && locations.data[0])
+      setSelected(locations.data[0].id)
   }, [locations.data, selected, setSelected])
 
   const current = onLog?.params.locationId ?? (selected === null ? null : String(selected))
   return (
     <Select
       aria-label="Location"
-      placeholder={locations.isPending ? 'Loading locations…' : locations.isError ? 'Locations unavailable' : 'Choose a location'}
+      placeholder={
+        locations.isPending
+          ? 'Loading locations…'
+          : locations.isError
+            ? 'Locations unavailable'
+            : 'Choose a location'
+      }
       data={list.map((l) => ({ value: String(l.id), label: l.title }))}
       value={current && list.some((l) => String(l.id) === current) ? current : null}
       onChange={(value) => {
@@ -80,11 +96,21 @@ export function AppShellLayout() {
 
   const transactionsPath = selected === null ? null : `/locations/${selected}/transactions`
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
             <Title order={2} size="h4" visibleFrom="xs">
               KKM Console
             </Title>

@@ -68,7 +68,12 @@ export function SignInPage() {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [mode, setMode] = useState<Mode>('tokens')
-  const [fields, setFields] = useState<Fields>({ partnerToken: '', userToken: '', login: '', password: '' })
+  const [fields, setFields] = useState<Fields>({
+    partnerToken: '',
+    userToken: '',
+    login: '',
+    password: '',
+  })
   const [errors, setErrors] = useState<FieldErrors>({})
 
   const signIn = useMutation({
@@ -77,7 +82,11 @@ export function SignInPage() {
       let userToken = input.fields.userToken.trim()
       let user: Session['user'] = null
       if (input.mode === 'password') {
-        const account = await signInWithPassword({ partnerToken, login: input.fields.login.trim(), password: input.fields.password })
+        const account = await signInWithPassword({
+          partnerToken,
+          login: input.fields.login.trim(),
+          password: input.fields.password,
+        })
         userToken = account.user_token
         user = { id: account.id, name: account.name }
       }
@@ -177,7 +186,13 @@ export function SignInPage() {
                 />
               </>
             )}
-            {failure && <ErrorNotice title={failure.title} message={failure.message} details={failure.details} />}
+            {failure && (
+              <ErrorNotice
+                title={failure.title}
+                message={failure.message}
+                details={failure.details}
+              />
+            )}
             <Button type="submit" loading={signIn.isPending} fullWidth>
               Sign in
             </Button>
@@ -192,7 +207,11 @@ export function SignInPage() {
                     onClick={() => {
                       setMode('tokens')
                       setErrors({})
-                      setFields((previous) => ({ ...previous, partnerToken: 'demo-partner-token', userToken: 'demo-user-token' }))
+                      setFields((previous) => ({
+                        ...previous,
+                        partnerToken: 'demo-partner-token',
+                        userToken: 'demo-user-token',
+                      }))
                     }}
                   >
                     Fill in the demo tokens

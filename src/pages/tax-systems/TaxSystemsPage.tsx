@@ -1,4 +1,15 @@
-import { Badge, Card, Group, Loader, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Badge,
+  Card,
+  Group,
+  Loader,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useParams } from 'react-router'
 import { countriesQuery, countryId, type Country } from '@/api/countries'
@@ -28,11 +39,17 @@ function CountryPicker({ value }: { value: number | null }) {
         searchable
         nothingFoundMessage="No country matches"
         maw={360}
-        rightSection={countries.isFetching ? <Loader size="xs" aria-label="Loading countries" /> : undefined}
+        rightSection={
+          countries.isFetching ? <Loader size="xs" aria-label="Loading countries" /> : undefined
+        }
         disabled={countries.isError}
       />
       {failure && (
-        <ErrorNotice title={`Countries could not be loaded: ${failure.title}`} message={failure.message} onRetry={() => void countries.refetch()} />
+        <ErrorNotice
+          title={`Countries could not be loaded: ${failure.title}`}
+          message={failure.message}
+          onRetry={() => void countries.refetch()}
+        />
       )}
     </Stack>
   )
@@ -103,7 +120,14 @@ function TaxSystemsOf({ countryId: id }: { countryId: number }) {
       )
     }
     const failure = describeError(systems.error)
-    return <ErrorNotice title={failure.title} message={failure.message} details={failure.details} onRetry={() => void systems.refetch()} />
+    return (
+      <ErrorNotice
+        title={failure.title}
+        message={failure.message}
+        details={failure.details}
+        onRetry={() => void systems.refetch()}
+      />
+    )
   }
   if (systems.data.length === 0) {
     return (
@@ -145,7 +169,10 @@ export function TaxSystemsPage() {
       </div>
       <CountryPicker value={id} />
       {invalid && (
-        <ErrorNotice title="Not a country id" message={`“${raw}” is not a country id. Country ids are positive whole numbers; pick a country from the list.`} />
+        <ErrorNotice
+          title="Not a country id"
+          message={`“${raw}” is not a country id. Country ids are positive whole numbers; pick a country from the list.`}
+        />
       )}
       {id !== null && <TaxSystemsOf countryId={id} />}
       {raw === undefined && <Text c="dimmed">Choose a country to see its tax systems.</Text>}
