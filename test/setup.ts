@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { notifications } from '@mantine/notifications'
+import { act, cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import { configureClient } from '@/api/client'
+import { configureClient, rateLimiter } from '@/api/client'
 import { resetDatabase } from '@/mocks/db'
 import { server } from '@/mocks/node'
 import { resetScenario } from '@/mocks/scenarios'
@@ -34,8 +35,11 @@ beforeEach(() => {
   resetDatabase()
   resetScenario()
   configureClient({ timeoutMs: 2_000 })
+  rateLimiter.reset()
 })
 afterEach(() => {
+  // Mantine's notification store is module state: empty it so no test sees another's.
+  act(() => notifications.clean())
   cleanup()
   server.resetHandlers()
   endSession('signed-out')

@@ -25,6 +25,12 @@ export class RateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms)
   }
 
+  /** Forgets history and any pause: a fresh limiter for each test. */
+  reset(): void {
+    this.starts.length = 0
+    this.pausedUntil = 0
+  }
+
   private async waitForSlot(): Promise<void> {
     for (;;) {
       const now = this.now()

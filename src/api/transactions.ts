@@ -54,3 +54,45 @@ export const transactionsQuery = (locationId: number, filters: TransactionFilter
     queryFn: ({ signal }) => getTransactions(locationId, filters, signal),
     staleTime: 15_000,
   })
+
+/** The API's page size for bulk reads (export, the 10,000-row view). */
+export const BULK_PAGE_SIZE = 1000
+/** A hard stop, so a runaway filter cannot pull a whole year through the rate limit. */
+export const MAX_BULK_ROWS = 20_000
+
+/** Every page for the filters, in the API's order; requests go through the rate limiter like any other. */
+export async function getAllTransactions(
+  locationId: number,
+  filters: Omit<TransactionFilters, 'page' | 'pageSize'>,
+  signal?: AbortSignal,
+): Promise<TransactionPage> {
+  const transactions: KkmTransaction[] = []
+  let total = 0
+  for (let page = 1; ; page++) {
+    const result = await getTransactions(locationId, { ...filters, page, pageSize: BULK_PAGE_SIZE }, signal)
+    transactions.push(...result.transactions)
+    total = result.total
+    if (result.transactions.length < BULK_PAGE_SIZE || transactions.length >= Math.min(total, MAX_BULK_ROWS)) break
+  }
+  return { transactions, total }
+}
+
+export const allTransactionsQuery = (locationId: number, filters: Omit<TransactionFilters, 'page' | 'pageSize'>) =>
+  queryOptions({
+    queryKey: queryKeys.transactionList(locationId, { ...filters, page: 0, pageSize: 0 }),
+    queryFn: ({ signal }) => getAllTransactions(locationId, filters, signal),
+    staleTime: 15_000,
+  })
+
+export const IN_FLIGHT_STATUSES: ReadonlySet<number> = new Set([2, 5])
+export const FAILED_STATUSES: ReadonlySet<number> = new Set([0, 3, 4])
+export const SUCCESS_STATUS = 1
+
+export function isTerminalStatus(statusId: number): boolean {
+  return !IN_FLIGHT_STATUSES.has(statusId)
+}
+
+/** The document a transaction belongs to (`document.id`, or the older `document_id`). */
+export function documentIdOf(transaction: KkmTransaction): number {
+  return transaction.document?.id ?? transaction.document_id ?? 0
+}

@@ -16,24 +16,16 @@ type FieldError = components['schemas']['FieldError']
 type OperationTypeId = components['schemas']['OperationTypeId']
 type PrintStatusId = components['schemas']['PrintStatusId']
 
-const unauthorized = {
-  status: 401,
-  body: { success: false, data: null, meta: { message: 'Authentication needed.' } },
-} as const satisfies { status: 401; body: ErrorBody }
-const forbidden = {
-  status: 403,
-  body: { success: false, data: null, meta: { message: 'Access denied.' } },
-} as const satisfies { status: 403; body: ErrorBody }
-const notFound = {
-  status: 404,
-  body: { success: false, data: null, meta: {} },
-} as const satisfies { status: 404; body: ErrorBody }
+const UNAUTHORIZED: ErrorBody = {
+  success: false,
+  data: null,
+  meta: { message: 'Authentication needed.' },
+}
+const FORBIDDEN: ErrorBody = { success: false, data: null, meta: { message: 'Access denied.' } }
+const NOT_FOUND: ErrorBody = { success: false, data: null, meta: {} }
 
-function invalid(errors: FieldError[]) {
-  return {
-    status: 422,
-    body: { success: false, data: null, meta: { message: 'An error has occurred.', errors } },
-  } as const
+function invalid(errors: FieldError[]): ErrorBody {
+  return { success: false, data: null, meta: { message: 'An error has occurred.', errors } }
 }
 
 /** `Bearer <partner>` or `Bearer <partner>, User <user>`. */
@@ -60,8 +52,8 @@ function signedInUser(request: Request): MockUser | null {
 function locationFor(user: MockUser, raw: unknown) {
   const id = Number(raw)
   const company = Number.isInteger(id) ? db.companies.find((c) => c.id === id) : undefined
-  if (!company) return { error: notFound } as const
-  if (!user.locationIds.includes(company.id)) return { error: forbidden } as const
+  if (!company) return { error: 404 } as const
+  if (!user.locationIds.includes(company.id)) return { error: 403 } as const
   return { company } as const
 }
 
@@ -127,97 +119,92 @@ export const handlers = [
     'post',
     '/auth',
     'authenticateUser',
-  )(async ({ request, readBody }) => {
-    if (!partnerOk(request)) return unauthorized
+  )(async ({ reply, request, readBody }) => {
+    if (!partnerOk(request)) return reply(401, UNAUTHORIZED)
     const body = await readBody()
     const errors: FieldError[] = []
     if (typeof body?.login !== 'string' || body.login.trim() === '')
       errors.push({ field: 'login', message: 'Login is required.' })
     if (typeof body?.password !== 'string' || body.password === '')
       errors.push({ field: 'password', message: 'Password is required.' })
-    if (errors.length > 0) return invalid(errors)
+    if (errors.length > 0) return reply(422, invalid(errors))
     const login = String(body?.login).trim().toLowerCase()
     const user = db.users.find((u) =>
       [u.login, u.phone, u.email].some((id) => id.toLowerCase() === login),
     )
     if (!user || user.password !== body?.password) {
-      return {
-        status: 401,
-        body: { success: false, data: null, meta: { message: 'Incorrect login or password.' } },
-      }
+      return reply(401, {
+        success: false,
+        data: null,
+        meta: { message: 'Incorrect login or password.' },
+      })
     }
-    return {
-      status: 201,
-      body: {
-        success: true,
-        data: {
-          id: user.id,
-          user_token: user.userToken,
-          name: user.name,
-          phone: user.phone,
-          login: user.login,
-          email: user.email,
-          avatar: '',
-          is_approved: true,
-          is_email_confirmed: true,
-        },
-        meta: [],
+    return reply(201, {
+      success: true,
+      data: {
+        id: user.id,
+        user_token: user.userToken,
+        name: user.name,
+        phone: user.phone,
+        login: user.login,
+        email: user.email,
+        avatar: '',
+        is_approved: true,
+        is_email_confirmed: true,
       },
-    }
+      meta: [],
+    })
   }),
 
   route(
     'get',
     '/countries',
     'listCountries',
-  )(({ request }) => {
-    if (!partnerOk(request)) return unauthorized
-    return { status: 200, body: { success: true, data: db.countries, meta: [] } }
+  )(({ reply, request }) => {
+    if (!partnerOk(request)) return reply(401, UNAUTHORIZED)
+    return reply(200, { success: true, data: db.countries, meta: [] })
   }),
 
   route(
     'get',
     '/companies',
     'listCompanies',
-  )(({ request, url }) => {
-    if (!partnerOk(request)) return unauthorized
+  )(({ reply, request, url }) => {
+    if (!partnerOk(request)) return reply(401, UNAUTHORIZED)
     const my = url.searchParams.get('my') === '1'
     const user = signedInUser(request)
-    if (my && !user) return unauthorized
+    if (my && !user) return reply(401, UNAUTHORIZED)
     const page = positiveInt(url.searchParams.get('page'), 1) ?? 1
     const count = positiveInt(url.searchParams.get('count'), 25) ?? 25
     const visible = db.companies.filter((c) => !my || (user?.locationIds.includes(c.id) ?? false))
-    return {
-      status: 200,
-      body: {
-        success: true,
-        data: visible.slice((page - 1) * count, page * count),
-        meta: { count: visible.length },
-      },
-    }
+    return reply(200, {
+      success: true,
+      data: visible.slice((page - 1) * count, page * count),
+      meta: { count: visible.length },
+    })
   }),
 
   route(
     'get',
     '/integration/kkm/references/tax_system/{country_id}',
     'listTaxSystems',
-  )(({ request, params }) => {
-    if (!signedInUser(request)) return unauthorized
+  )(({ reply, request, params }) => {
+    if (!signedInUser(request)) return reply(401, UNAUTHORIZED)
     const id = Number(params.country_id)
     const systems = db.taxSystems[id]
-    if (!db.countries.some((c) => Number(c.id) === id) || !systems) return notFound
-    return { status: 200, body: { success: true, data: systems, meta: { count: systems.length } } }
+    if (!db.countries.some((c) => Number(c.id) === id) || !systems) return reply(404, NOT_FOUND)
+    return reply(200, { success: true, data: systems, meta: { count: systems.length } })
   }),
 
   route(
     'get',
     '/kkm_transactions/{location_id}',
     'listKkmTransactions',
-  )(({ request, params, url }) => {
+  )(({ reply, request, params, url }) => {
     const user = signedInUser(request)
-    if (!user) return unauthorized
+    if (!user) return reply(401, UNAUTHORIZED)
     const found = locationFor(user, params.location_id)
-    if (found.error) return found.error
+    if (found.error) return reply(found.error, found.error === 403 ? FORBIDDEN : NOT_FOUND)
     const query = url.searchParams
     const page = positiveInt(query.get('page'), 1)
     const pageSize = positiveInt(query.get('editable_length'), 25)
@@ -239,7 +226,7 @@ export const handlers = [
       errors.push({ field: 'type', message: 'Unknown operation type.' })
     if (status !== null && !(Number(status) in STATUS_TITLES))
       errors.push({ field: 'status', message: 'Unknown status.' })
-    if (errors.length > 0 || page === null || pageSize === null) return invalid(errors)
+    if (errors.length > 0 || page === null || pageSize === null) return reply(422, invalid(errors))
     const matching = (db.transactions.get(found.company.id) ?? []).map(settle).filter((t) => {
       const day = localDay(t.print_date)
       return (
@@ -250,18 +237,18 @@ export const handlers = [
       )
     })
     const data = matching.slice((page - 1) * pageSize, page * pageSize).map(publicTransaction)
-    return { status: 200, body: { success: true, data, meta: { count: matching.length } } }
+    return reply(200, { success: true, data, meta: { count: matching.length } })
   }),
 
   route(
     'post',
     '/kkm_transactions/{location_id}/print_document_bill',
     'printDocumentBill',
-  )(async ({ request, params, readBody }) => {
+  )(async ({ reply, request, params, readBody }) => {
     const user = signedInUser(request)
-    if (!user) return unauthorized
+    if (!user) return reply(401, UNAUTHORIZED)
     const found = locationFor(user, params.location_id)
-    if (found.error) return found.error
+    if (found.error) return reply(found.error, found.error === 403 ? FORBIDDEN : NOT_FOUND)
     const body = await readBody()
     const log = db.transactions.get(found.company.id) ?? []
     const errors: FieldError[] = []
@@ -286,7 +273,8 @@ export const handlers = [
         field: 'document_id',
         message: `Document ${String(documentId)} was not found at this location.`,
       })
-    if (errors.length > 0 || !source || (type !== 0 && type !== 1)) return invalid(errors)
+    if (errors.length > 0 || !source || (type !== 0 && type !== 1))
+      return reply(422, invalid(errors))
 
     const offset = Number(found.company.timezone ?? 0)
     const operation: OperationTypeId = type
@@ -314,35 +302,32 @@ export const handlers = [
       locationId: found.company.id,
       transactionId: transaction.id,
     })
-    return {
-      status: 200,
-      body: {
-        success: true,
-        data: {
-          kkm_type: 0,
-          kkm_transactions: [publicTransaction(transaction)],
-          status: 2,
-          // Opaque in the API; here it carries the fiscalization request, as sent to the partner.
-          bill_json: [
-            {
-              id: fiscalRequestId,
-              document_id: source.document.id,
-              type: operation === 0 ? 'sale' : 'return',
-              is_pos_enabled: body?.is_pos_enabled ?? false,
-            },
-          ],
-        },
-        meta: [],
+    return reply(200, {
+      success: true,
+      data: {
+        kkm_type: 0,
+        kkm_transactions: [publicTransaction(transaction)],
+        status: 2,
+        // Opaque in the API; here it carries the fiscalization request, as sent to the partner.
+        bill_json: [
+          {
+            id: fiscalRequestId,
+            document_id: source.document.id,
+            type: operation === 0 ? 'sale' : 'return',
+            is_pos_enabled: body?.is_pos_enabled ?? false,
+          },
+        ],
       },
-    }
+      meta: [],
+    })
   }),
 
   route(
     'post',
     '/integration/kkm/callback',
     'reportKkmCallback',
-  )(async ({ request, readBody }) => {
-    if (!signedInUser(request)) return unauthorized
+  )(async ({ reply, request, readBody }) => {
+    if (!signedInUser(request)) return reply(401, UNAUTHORIZED)
     const body = await readBody()
     const errors: FieldError[] = []
     if (
@@ -361,9 +346,9 @@ export const handlers = [
     }
     if (typeof body?.message !== 'string')
       errors.push({ field: 'message', message: 'message is required.' })
-    if (errors.length > 0 || typeof body?.id !== 'string') return invalid(errors)
+    if (errors.length > 0 || typeof body?.id !== 'string') return reply(422, invalid(errors))
     const pending = db.pendingCallbacks.get(body.id.toLowerCase())
-    if (!pending) return notFound
+    if (!pending) return reply(404, NOT_FOUND)
     const transaction = db.transactions
       .get(pending.locationId)
       ?.find((t) => t.id === pending.transactionId)
@@ -372,6 +357,6 @@ export const handlers = [
       setStatus(transaction, body.status === 'success' ? 1 : hardware ? 0 : 3)
     }
     db.pendingCallbacks.delete(body.id.toLowerCase())
-    return { status: 200, body: { success: true, data: null, meta: [] } }
+    return reply(200, { success: true, data: null, meta: [] })
   }),
 ]

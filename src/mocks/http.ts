@@ -6,18 +6,18 @@ type Method = 'get' | 'post'
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>
 type Responses<O> = O extends { responses: infer R } ? R : never
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never
-type RequestBodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
-  ? B
-  : never
+type RequestBodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never
+type StatusOf<P extends keyof paths, M extends Method> = keyof Responses<Operation<P, M>> & number
+type BodyOf<P extends keyof paths, M extends Method, S extends StatusOf<P, M>> = JsonOf<Responses<Operation<P, M>>[S]>
 
-/** Every answer a route may give: a status the spec lists, with exactly the body the spec allows. */
-export type Reply<P extends keyof paths, M extends Method> = {
-  [S in keyof Responses<Operation<P, M>>]: {
-    status: S
-    body: JsonOf<Responses<Operation<P, M>>[S]>
-    headers?: Record<string, string>
-  }
-}[keyof Responses<Operation<P, M>>]
+declare const answerBrand: unique symbol
+/** An answer made by `reply`, and only by it, so every body passes through its type check. */
+export interface Answer<P extends keyof paths, M extends Method> {
+  readonly [answerBrand]: [P, M]
+  status: StatusOf<P, M>
+  body: unknown
+  headers?: Record<string, string>
+}
 
 interface RouteContext<P extends keyof paths, M extends Method> {
   request: Request
@@ -25,6 +25,12 @@ interface RouteContext<P extends keyof paths, M extends Method> {
   url: URL
   /** The JSON body as sent, unvalidated (validation is the handler's job, as on the real API). */
   readBody: () => Promise<Partial<RequestBodyOf<Operation<P, M>>> | null>
+  /**
+   * The answer: a status the spec lists for this operation, with the body the spec allows for
+   * that status. The body is an argument, so TypeScript's excess-property check also rejects
+   * fields the spec does not list.
+   */
+  reply: <S extends StatusOf<P, M>>(status: S, body: BodyOf<P, M, S>, headers?: Record<string, string>) => Answer<P, M>
 }
 
 /** `{location_id}` → `:location_id`, under any origin and the API's `/api/v1` base. */
@@ -33,17 +39,13 @@ function mswPath(path: string): string {
 }
 
 /**
- * A route typed by the spec: a reply whose status or body the spec does not allow does not compile.
- * Faults from the active scenario are answered before the route runs, except for faults that
- * model a lost answer (`network`, `timeout`), which happen after the route's side effects.
+ * A route typed by the spec. Faults from the active scenario are answered before the route runs,
+ * except the faults that model a lost answer (`network`, `timeout`): those strike after the
+ * route's side effects, as when a receipt is printed but the answer never arrives.
+ * Curried so that the path and method are fixed before the handler is checked against them.
  */
-export function route<P extends keyof paths, M extends Method>(
-  method: M,
-  path: P,
-  operationId: OperationId,
-) {
-  // Curried so that P and M are fixed before the handler is checked against them.
-  return (handle: (context: RouteContext<P, M>) => Reply<P, M> | Promise<Reply<P, M>>) => {
+export function route<P extends keyof paths, M extends Method>(method: M, path: P, operationId: OperationId) {
+  return (handle: (context: RouteContext<P, M>) => Answer<P, M> | Promise<Answer<P, M>>) => {
     const resolver: HttpResponseResolver = async ({ request, params }) => {
       if (scenario.latencyMs > 0) await delay(scenario.latencyMs)
       const fault = activeFault(operationId)
@@ -55,12 +57,11 @@ export function route<P extends keyof paths, M extends Method>(
           return null
         }
       }
-      const reply = await handle({ request, params, url: new URL(request.url), readBody })
+      const reply: RouteContext<P, M>['reply'] = (status, body, headers) =>
+        ({ status, body, headers }) as unknown as Answer<P, M>
+      const answer = await handle({ request, params, url: new URL(request.url), readBody, reply })
       if (fault) return faultResponse(fault)
-      return HttpResponse.json(reply.body as never, {
-        status: Number(reply.status),
-        headers: reply.headers,
-      })
+      return HttpResponse.json(answer.body as never, { status: answer.status, headers: answer.headers })
     }
     return http[method](mswPath(path), resolver)
   }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { db, DEMO } from '@/mocks/db'
+
+const BASE = 'http://localhost/api/v1'
+const both = (user: string = DEMO.userToken) => ({ Authorization: `Bearer ${DEMO.partnerToken}, User ${user}`, Accept: 'application/vnd.api.v2+json' })
+
+async function call(path: string, init: RequestInit = {}) {
+  const response = await fetch(`${BASE}${path}`, init)
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+}
+
+describe('the embedded mock API', () => {
+  it('answers a missing or wrong token with the documented 401 body', async () => {
+    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: 'Token demo-partner-token' }] as Record<string, string>[]) {
+      expect(await call('/countries', { headers })).toEqual({
+        status: 401,
+        body: { success: false, data: null, meta: { message: 'Authentication needed.' } },
+      })
+    }
+    expect((await call('/kkm_transactions/1', { headers: both('wrong-user') })).status).toBe(401)
+    // The user token is required where the user acts.
+    expect((await call('/kkm_transactions/1', { headers: { Authorization: `Bearer ${DEMO.partnerToken}` } })).status).toBe(401)
+  })
+
+  it('answers 403 for a location the user may not manage', async () => {
+    expect(await call('/kkm_transactions/2', { headers: both(DEMO.cashierToken) })).toEqual({
+      status: 403,
+      body: { success: false, data: null, meta: { message: 'Access denied.' } },
+    })
+  })
+
+  it('answers 404 for unknown ids', async () => {
+    expect(await call('/kkm_transactions/999', { headers: both() })).toEqual({ status: 404, body: { success: false, data: null, meta: {} } })
+    expect((await call('/integration/kkm/references/tax_system/999', { headers: both() })).status).toBe(404)
+  })
+
+  it('serves country 1 with exactly the six tax systems of the documentation, and a country with none', async () => {
+    const russia = await call('/integration/kkm/references/tax_system/1', { headers: both() })
+    expect((russia.body.data as { slug: string }[]).map((s) => s.slug)).toEqual(['ru_osn', 'ru_usn', 'ru_usnr', 'ru_envd', 'ru_esn', 'ru_psn'])
+    expect(russia.body.meta).toEqual({ count: 6 })
+    const usa = await call('/integration/kkm/references/tax_system/7', { headers: both() })
+    expect(usa.body).toEqual({ success: true, data: [], meta: { count: 0 } })
+  })
+
+  it('lists only the user’s locations with my=1', async () => {
+    const manager = await call('/companies?my=1', { headers: both() })
+    expect((manager.body.data as unknown[]).length).toBe(db.companies.length)
+    const cashier = await call('/companies?my=1', { headers: both(DEMO.cashierToken) })
+    expect((cashier.body.data as { id: number }[]).map((c) => c.id)).toEqual([1])
+  })
+
+  it('trades login and password for the user token with 201', async () => {
+    const ok = await call('/auth', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEMO.partnerToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: DEMO.login, password: DEMO.password }),
+    })
+    expect(ok.status).toBe(201)
+    expect(ok.body).toMatchObject({ success: true, data: { user_token: DEMO.userToken }, meta: [] })
+    const wrong = await call('/auth', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DEMO.partnerToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: DEMO.login, password: 'nope' }),
+    })
+    expect(wrong.status).toBe(401)
+  })
+
+  it('seeds a few hundred transactions over the last 30 days across types, statuses and cashiers', () => {
+    const log = db.transactions.get(1) ?? []
+    expect(log.length).toBeGreaterThan(200)
+    expect(new Set(log.map((t) => t.type.id)).size).toBeGreaterThanOrEqual(6)
+    expect(new Set(log.map((t) => t.status.id)).size).toBeGreaterThanOrEqual(4)
+    expect(new Set(log.map((t) => t.cashier.id)).size).toBeGreaterThanOrEqual(3)
+    const oldest = Math.min(...log.map((t) => Date.parse(t.print_date)))
+    expect(Date.now() - oldest).toBeLessThan(31 * 86_400_000)
+    expect((db.transactions.get(DEMO.bigLocationId) ?? []).length).toBeGreaterThanOrEqual(10_000)
+  })
+})
