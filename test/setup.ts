@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest'
 import { notifications } from '@mantine/notifications'
-import { act, cleanup } from '@testing-library/react'
+import { act, cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { configureClient, rateLimiter } from '@/api/client'
 import { resetDatabase } from '@/mocks/db'
@@ -29,6 +29,12 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub
 window.HTMLElement.prototype.scrollIntoView = () => undefined
+// jsdom has no layout: give elements a screenful of size so the virtualised table renders rows.
+Object.defineProperty(window.HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 640 })
+Object.defineProperty(window.HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1024 })
+
+// Whole pages of Mantine render slowly under jsdom on two cores: wait up to 5 s for them.
+configure({ asyncUtilTimeout: 5000 })
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {

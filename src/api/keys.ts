@@ -12,4 +12,24 @@ export const queryKeys = {
   transactions: (locationId: number) => [...queryKeys.all, 'kkm-transactions', locationId] as const,
   transactionList: (locationId: number, filters: TransactionFilters) =>
     [...queryKeys.transactions(locationId), 'list', filters] as const,
+  documentReceipts: (
+    locationId: number,
+    documentId: number,
+    type: number,
+    startDate: string,
+    endDate: string,
+  ) =>
+    [
+      ...queryKeys.transactions(locationId),
+      'document',
+      documentId,
+      type,
+      startDate,
+      endDate,
+    ] as const,
+  shift: (locationId: number, today: string) =>
+    [...queryKeys.transactions(locationId), 'shift', today] as const,
+  /** Kept apart from the log's keys: it holds one transaction, not a page. */
+  printFollow: (locationId: number, transactionId: number) =>
+    [...queryKeys.all, 'print-follow', locationId, transactionId] as const,
 }

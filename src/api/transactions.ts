@@ -69,15 +69,26 @@ export async function getAllTransactions(
   const transactions: KkmTransaction[] = []
   let total = 0
   for (let page = 1; ; page++) {
-    const result = await getTransactions(locationId, { ...filters, page, pageSize: BULK_PAGE_SIZE }, signal)
+    const result = await getTransactions(
+      locationId,
+      { ...filters, page, pageSize: BULK_PAGE_SIZE },
+      signal,
+    )
     transactions.push(...result.transactions)
     total = result.total
-    if (result.transactions.length < BULK_PAGE_SIZE || transactions.length >= Math.min(total, MAX_BULK_ROWS)) break
+    if (
+      result.transactions.length < BULK_PAGE_SIZE ||
+      transactions.length >= Math.min(total, MAX_BULK_ROWS)
+    )
+      break
   }
   return { transactions, total }
 }
 
-export const allTransactionsQuery = (locationId: number, filters: Omit<TransactionFilters, 'page' | 'pageSize'>) =>
+export const allTransactionsQuery = (
+  locationId: number,
+  filters: Omit<TransactionFilters, 'page' | 'pageSize'>,
+) =>
   queryOptions({
     queryKey: queryKeys.transactionList(locationId, { ...filters, page: 0, pageSize: 0 }),
     queryFn: ({ signal }) => getAllTransactions(locationId, filters, signal),
@@ -96,3 +107,90 @@ export function isTerminalStatus(statusId: number): boolean {
 export function documentIdOf(transaction: KkmTransaction): number {
   return transaction.document?.id ?? transaction.document_id ?? 0
 }
+
+/** A document's transactions of one operation type in a date range (the API has no document filter). */
+export async function getDocumentTransactions(
+  locationId: number,
+  documentId: number,
+  type: OperationTypeId,
+  range: { startDate: string; endDate: string },
+  signal?: AbortSignal,
+): Promise<KkmTransaction[]> {
+  const { transactions } = await getAllTransactions(
+    locationId,
+    { ...range, type, status: null },
+    signal,
+  )
+  return transactions.filter((t) => documentIdOf(t) === documentId)
+}
+
+export const documentTransactionsQuery = (
+  locationId: number,
+  documentId: number,
+  type: OperationTypeId,
+  range: { startDate: string; endDate: string },
+) =>
+  queryOptions({
+    queryKey: queryKeys.documentReceipts(
+      locationId,
+      documentId,
+      type,
+      range.startDate,
+      range.endDate,
+    ),
+    queryFn: ({ signal }) => getDocumentTransactions(locationId, documentId, type, range, signal),
+    staleTime: 0,
+  })
+
+/** One transaction, found in the log of its day: how a print is followed to its final status. */
+export async function findTransaction(
+  locationId: number,
+  transaction: Pick<KkmTransaction, 'id' | 'type'>,
+  day: string,
+  signal?: AbortSignal,
+): Promise<KkmTransaction | null> {
+  const { transactions } = await getTransactions(
+    locationId,
+    {
+      startDate: day,
+      endDate: day,
+      type: transaction.type.id,
+      status: null,
+      page: 1,
+      pageSize: 100,
+    },
+    signal,
+  )
+  return transactions.find((t) => t.id === transaction.id) ?? null
+}
+
+/** The last shift opening and closing in the 30 days up to `today`: the shift state is derived from them. */
+export async function getShiftEvents(
+  locationId: number,
+  range: { startDate: string; endDate: string },
+  signal?: AbortSignal,
+) {
+  // The API does not document the log's order: read both ends and keep the newer.
+  const latest = async (type: OperationTypeId) => {
+    const filters = { ...range, type, status: SUCCESS_STATUS, page: 1, pageSize: 1 } as const
+    const first = await getTransactions(locationId, filters, signal)
+    const last =
+      first.total > 1
+        ? await getTransactions(locationId, { ...filters, page: first.total }, signal)
+        : null
+    const candidates = [first.transactions[0], last?.transactions[0]].filter(
+      (t): t is KkmTransaction => t !== undefined,
+    )
+    return candidates.sort((a, b) => Date.parse(b.print_date) - Date.parse(a.print_date))[0] ?? null
+  }
+  const opening = await latest(4)
+  const closing = await latest(5)
+  return { opening, closing }
+}
+
+export const shiftQuery = (locationId: number, range: { startDate: string; endDate: string }) =>
+  queryOptions({
+    queryKey: queryKeys.shift(locationId, range.endDate),
+    queryFn: ({ signal }) => getShiftEvents(locationId, range, signal),
+    staleTime: 60_000,
+  })

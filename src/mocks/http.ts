@@ -6,9 +6,13 @@ type Method = 'get' | 'post'
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>
 type Responses<O> = O extends { responses: infer R } ? R : never
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never
-type RequestBodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never
+type RequestBodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
+  ? B
+  : never
 type StatusOf<P extends keyof paths, M extends Method> = keyof Responses<Operation<P, M>> & number
-type BodyOf<P extends keyof paths, M extends Method, S extends StatusOf<P, M>> = JsonOf<Responses<Operation<P, M>>[S]>
+type BodyOf<P extends keyof paths, M extends Method, S extends StatusOf<P, M>> = JsonOf<
+  Responses<Operation<P, M>>[S]
+>
 
 declare const answerBrand: unique symbol
 /** An answer made by `reply`, and only by it, so every body passes through its type check. */
@@ -30,7 +34,11 @@ interface RouteContext<P extends keyof paths, M extends Method> {
    * that status. The body is an argument, so TypeScript's excess-property check also rejects
    * fields the spec does not list.
    */
-  reply: <S extends StatusOf<P, M>>(status: S, body: BodyOf<P, M, S>, headers?: Record<string, string>) => Answer<P, M>
+  reply: <S extends StatusOf<P, M>>(
+    status: S,
+    body: BodyOf<P, M, S>,
+    headers?: Record<string, string>,
+  ) => Answer<P, M>
 }
 
 /** `{location_id}` → `:location_id`, under any origin and the API's `/api/v1` base. */
@@ -44,7 +52,11 @@ function mswPath(path: string): string {
  * route's side effects, as when a receipt is printed but the answer never arrives.
  * Curried so that the path and method are fixed before the handler is checked against them.
  */
-export function route<P extends keyof paths, M extends Method>(method: M, path: P, operationId: OperationId) {
+export function route<P extends keyof paths, M extends Method>(
+  method: M,
+  path: P,
+  operationId: OperationId,
+) {
   return (handle: (context: RouteContext<P, M>) => Answer<P, M> | Promise<Answer<P, M>>) => {
     const resolver: HttpResponseResolver = async ({ request, params }) => {
       if (scenario.latencyMs > 0) await delay(scenario.latencyMs)
@@ -61,7 +73,10 @@ export function route<P extends keyof paths, M extends Method>(method: M, path: 
         ({ status, body, headers }) as unknown as Answer<P, M>
       const answer = await handle({ request, params, url: new URL(request.url), readBody, reply })
       if (fault) return faultResponse(fault)
-      return HttpResponse.json(answer.body as never, { status: answer.status, headers: answer.headers })
+      return HttpResponse.json(answer.body as never, {
+        status: answer.status,
+        headers: answer.headers,
+      })
     }
     return http[method](mswPath(path), resolver)
   }

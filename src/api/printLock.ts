@@ -1,0 +1,26 @@
+/**
+ * One print at a time per document, across this browser's tabs. Web Locks are shared by every
+ * tab of the origin; where they are missing (old browsers, jsdom) a per-tab set stands in.
+ */
+const heldInThisTab = new Set<string>()
+
+export class PrintLockedError extends Error {
+  override readonly name = 'PrintLockedError'
+}
+
+export async function withPrintLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const name = `kkm-print:${key}`
+  if (heldInThisTab.has(name)) throw new PrintLockedError('This receipt is already being printed.')
+  heldInThisTab.add(name)
+  try {
+    const locks = globalThis.navigator?.locks
+    if (!locks) return await task()
+    return await locks.request(name, { ifAvailable: true }, async (lock) => {
+      if (!lock)
+        throw new PrintLockedError('This receipt is being printed in another tab or window.')
+      return task()
+    })
+  } finally {
+    heldInThisTab.delete(name)
+  }
+}

@@ -1,0 +1,308 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core'
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconHelpCircle,
+  IconPrinter,
+  IconX,
+} from '@tabler/icons-react'
+import { useId } from 'react'
+
+export type PrintOperation = 'sale' | 'return'
+
+/** What the log says about earlier receipts for this document and operation. */
+export type DuplicateCheck =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'clear' }
+  | { state: 'duplicate'; message: string }
+  | { state: 'failed'; message: string }
+
+/** Where this print is: one confirmed intent, followed to its end. */
+export type PrintPhase =
+  | { kind: 'ready' }
+  | { kind: 'sending' }
+  | { kind: 'following'; statusLabel: string }
+  | { kind: 'succeeded'; statusLabel: string }
+  | { kind: 'failed'; title: string; message: string; details: string[] }
+  | { kind: 'unknown'; checking: boolean; foundLabel: string | null; message: string }
+  | { kind: 'gave-up'; statusLabel: string; seconds: number }
+
+export interface PrintBillDialogProps {
+  opened: boolean
+  onClose: () => void
+  /** A row's document is fixed; the toolbar's form lets the cashier type one. */
+  documentEditable: boolean
+  documentValue: string
+  onDocumentChange: (value: string) => void
+  documentError: string | null
+  /** "Visit #10234", when the log knows the document. */
+  documentLabel: string | null
+  operation: PrintOperation
+  onOperationChange: (operation: PrintOperation) => void
+  usePosTerminal: boolean
+  onUsePosTerminalChange: (value: boolean) => void
+  sum: string | null
+  check: DuplicateCheck
+  duplicateAcknowledged: boolean
+  onDuplicateAcknowledgedChange: (value: boolean) => void
+  phase: PrintPhase
+  onConfirm: () => void
+  onPrintAgain: () => void
+  onCheckAgain: () => void
+}
+
+const OPERATION_LABELS: Record<PrintOperation, string> = { sale: 'Sale', return: 'Sale return' }
+
+function PhaseNotice({
+  phase,
+  onPrintAgain,
+  onCheckAgain,
+}: Pick<PrintBillDialogProps, 'phase' | 'onPrintAgain' | 'onCheckAgain'>) {
+  switch (phase.kind) {
+    case 'ready':
+      return null
+    case 'sending':
+      return (
+        <Alert
+          color="blue"
+          icon={<Loader size="xs" aria-hidden />}
+          title="Sending to the register…"
+          role="status"
+        >
+          Do not close the browser. The request is sent once.
+        </Alert>
+      )
+    case 'following':
+      return (
+        <Alert color="blue" icon={<Loader size="xs" aria-hidden />} title="Printing" role="status">
+          The register has the receipt. Status: {phase.statusLabel}. Waiting for the final status…
+        </Alert>
+      )
+    case 'succeeded':
+      return (
+        <Alert
+          color="teal"
+          icon={<IconCircleCheck aria-hidden />}
+          title="Receipt printed"
+          role="status"
+        >
+          Status: {phase.statusLabel}.
+        </Alert>
+      )
+    case 'failed':
+      return (
+        <Alert color="red" icon={<IconX aria-hidden />} title={phase.title} role="alert">
+          <Stack gap={4}>
+            <Text size="sm">{phase.message}</Text>
+            {phase.details.map((detail) => (
+              <Text size="sm" key={detail}>
+                {detail}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )
+    case 'gave-up':
+      return (
+        <Alert
+          color="yellow"
+          icon={<IconHelpCircle aria-hidden />}
+          title="No final status yet"
+          role="alert"
+        >
+          After {phase.seconds} s the receipt is still “{phase.statusLabel}”. Check the register;
+          the log will show the outcome when it arrives. Do not print again until it does.
+        </Alert>
+      )
+    case 'unknown':
+      return (
+        <Alert
+          color="yellow"
+          icon={<IconHelpCircle aria-hidden />}
+          title="Result unknown"
+          role="alert"
+        >
+          <Stack gap="xs">
+            <Text size="sm">{phase.message} The register may have printed the receipt.</Text>
+            {phase.checking ? (
+              <Group gap="xs">
+                <Loader size="xs" aria-hidden />
+                <Text size="sm">Checking the log for this document…</Text>
+              </Group>
+            ) : phase.foundLabel ? (
+              <Text size="sm">
+                The log shows a new receipt for this document: {phase.foundLabel}. Do not print
+                again.
+              </Text>
+            ) : (
+              <>
+                <Text size="sm">The log shows no new receipt for this document.</Text>
+                <Group>
+                  <Button size="xs" variant="light" color="yellow" onClick={onCheckAgain}>
+                    Check the log again
+                  </Button>
+                  <Button
+                    size="xs"
+                    color="yellow"
+                    onClick={onPrintAgain}
+                    leftSection={<IconPrinter size={14} aria-hidden />}
+                  >
+                    Print again
+                  </Button>
+                </Group>
+              </>
+            )}
+          </Stack>
+        </Alert>
+      )
+  }
+}
+
+/**
+ * The confirmation before a fiscal receipt is printed. Naming the document, the operation and the
+ * sum, it warns of an earlier receipt, and then follows this one print to its end.
+ */
+export function PrintBillDialog(props: PrintBillDialogProps) {
+  const { phase, check } = props
+  const titleId = useId()
+  // After a failure nothing was printed: the cashier may correct the form and print, as a new intent.
+  const editing = phase.kind === 'ready' || phase.kind === 'failed'
+  const needsAcknowledgement = check.state === 'duplicate' || check.state === 'failed'
+  const canPrint =
+    editing &&
+    props.documentError === null &&
+    props.documentValue.trim() !== '' &&
+    check.state !== 'checking' &&
+    check.state !== 'idle' &&
+    (!needsAcknowledgement || props.duplicateAcknowledged)
+  const finished =
+    phase.kind === 'succeeded' ||
+    phase.kind === 'gave-up' ||
+    phase.kind === 'failed' ||
+    (phase.kind === 'unknown' && phase.foundLabel !== null)
+
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={<span id={titleId}>Print receipt</span>}
+      aria-labelledby={titleId}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <Stack>
+        {props.documentEditable && editing ? (
+          <TextInput
+            label="Document id"
+            inputMode="numeric"
+            value={props.documentValue}
+            onChange={(event) => props.onDocumentChange(event.currentTarget.value)}
+            error={props.documentError}
+            data-autofocus
+          />
+        ) : null}
+        <Table variant="vertical" withTableBorder aria-label="Receipt to print">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={140} scope="row">
+                Document
+              </Table.Th>
+              <Table.Td>
+                {props.documentLabel ?? (props.documentValue ? `#${props.documentValue}` : '—')}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="row">Operation</Table.Th>
+              <Table.Td>{OPERATION_LABELS[props.operation]}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th scope="row">Sum</Table.Th>
+              <Table.Td>{props.sum ?? 'Not in the log'}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+        {editing && (
+          <>
+            <SegmentedControl
+              aria-label="Operation"
+              value={props.operation}
+              onChange={(value) => props.onOperationChange(value as PrintOperation)}
+              data={[
+                { value: 'sale', label: 'Sale' },
+                { value: 'return', label: 'Sale return' },
+              ]}
+            />
+            <Switch
+              label="Use card terminal"
+              description="The card-payment terminal takes the payment."
+              checked={props.usePosTerminal}
+              onChange={(event) => props.onUsePosTerminalChange(event.currentTarget.checked)}
+            />
+          </>
+        )}
+        {editing && check.state === 'checking' && (
+          <Group gap="xs" role="status">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm">Looking for earlier receipts in the log…</Text>
+          </Group>
+        )}
+        {editing && needsAcknowledgement && (
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={check.state === 'duplicate' ? 'Already printed' : 'Could not check the log'}
+            role="alert"
+          >
+            <Stack gap="xs">
+              <Text size="sm">{check.message}</Text>
+              <Checkbox
+                label={
+                  check.state === 'duplicate'
+                    ? 'Print a second receipt anyway'
+                    : 'Print without checking'
+                }
+                checked={props.duplicateAcknowledged}
+                onChange={(event) =>
+                  props.onDuplicateAcknowledgedChange(event.currentTarget.checked)
+                }
+              />
+            </Stack>
+          </Alert>
+        )}
+        <PhaseNotice
+          phase={phase}
+          onPrintAgain={props.onPrintAgain}
+          onCheckAgain={props.onCheckAgain}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {finished || phase.kind === 'following' ? 'Close' : 'Cancel'}
+          </Button>
+          {(editing || phase.kind === 'sending') && (
+            <Button
+              onClick={props.onConfirm}
+              disabled={!canPrint}
+              loading={phase.kind === 'sending'}
+              leftSection={<IconPrinter size={18} aria-hidden />}
+            >
+              Print
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

@@ -1,0 +1,136 @@
+import type { OperationTypeId, PrintStatusId } from '@/api/transactions'
+import type { SortKey, SortState } from '@/components/TransactionTable'
+import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
+
+export const PAGE_SIZES = [25, 50, 100, 250, 1000] as const
+/** `all` loads every page of the result (up to the bulk limit) into the virtualised table. */
+export type PageSize = (typeof PAGE_SIZES)[number] | 'all'
+export const DEFAULT_PAGE_SIZE: PageSize = 50
+export const DEFAULT_SORT: SortState = { key: 'date', direction: 'desc' }
+const SORT_KEYS: SortKey[] = ['date', 'sum', 'status', 'operation', 'cashier']
+
+/** Everything that defines what the log shows: it lives in the URL, so a link reproduces the view. */
+export interface LogView {
+  startDate: string
+  endDate: string
+  type: OperationTypeId | null
+  status: PrintStatusId | null
+  page: number
+  pageSize: PageSize
+  sort: SortState
+  /** The transaction whose details are open. */
+  transactionId: number | null
+}
+
+export function isIsoDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+function isOperationType(value: number): value is OperationTypeId {
+  return value in OPERATION_TYPE_LABELS
+}
+
+function isPrintStatus(value: number): value is PrintStatusId {
+  return value in PRINT_STATUS_LABELS
+}
+
+function wholeNumber(raw: string): number | null {
+  return /^\d{1,7}$/.test(raw) ? Number(raw) : null
+}
+
+/** Reads the view from the URL; anything unreadable falls back to its default, with a note saying so. */
+export function parseLogParams(
+  params: URLSearchParams,
+  today: string,
+): { view: LogView; notes: string[] } {
+  const notes: string[] = []
+  const view: LogView = {
+    startDate: today,
+    endDate: today,
+    type: null,
+    status: null,
+    page: 1,
+    pageSize: DEFAULT_PAGE_SIZE,
+    sort: DEFAULT_SORT,
+    transactionId: null,
+  }
+  const ignore = (name: string, raw: string, why: string) =>
+    notes.push(`Ignored ${name}=“${raw}”: ${why}.`)
+
+  const from = params.get('from')
+  const to = params.get('to')
+  if (from !== null) {
+    if (isIsoDay(from)) view.startDate = from
+    else ignore('from', from, 'not a date (YYYY-MM-DD)')
+  }
+  if (to !== null) {
+    if (isIsoDay(to)) view.endDate = to
+    else ignore('to', to, 'not a date (YYYY-MM-DD)')
+  }
+  if (from !== null && to === null && isIsoDay(from) && from > today) view.endDate = from
+  if (view.startDate > view.endDate) {
+    notes.push(`The date range ended before it started; showing ${today} instead.`)
+    view.startDate = today
+    view.endDate = today
+  }
+
+  const type = params.get('type')
+  if (type !== null) {
+    const id = wholeNumber(type)
+    if (id !== null && isOperationType(id)) view.type = id
+    else ignore('type', type, 'not an operation type')
+  }
+  const status = params.get('status')
+  if (status !== null) {
+    const id = wholeNumber(status)
+    if (id !== null && isPrintStatus(id)) view.status = id
+    else ignore('status', status, 'not a printing status')
+  }
+  const page = params.get('page')
+  if (page !== null) {
+    const n = wholeNumber(page)
+    if (n !== null && n >= 1) view.page = n
+    else ignore('page', page, 'not a page number')
+  }
+  const size = params.get('size')
+  if (size !== null) {
+    const n = wholeNumber(size)
+    if (size === 'all') view.pageSize = 'all'
+    else if (n !== null && (PAGE_SIZES as readonly number[]).includes(n))
+      view.pageSize = n as PageSize
+    else ignore('size', size, `page sizes are ${PAGE_SIZES.join(', ')} or all`)
+  }
+  const sort = params.get('sort')
+  if (sort !== null) {
+    const [key, direction] = sort.split(':')
+    if (SORT_KEYS.includes(key as SortKey) && (direction === 'asc' || direction === 'desc'))
+      view.sort = { key: key as SortKey, direction }
+    else ignore('sort', sort, 'not a sort order')
+  }
+  const tx = params.get('tx')
+  if (tx !== null) {
+    const n = wholeNumber(tx)
+    if (n !== null && n >= 1) view.transactionId = n
+    else ignore('tx', tx, 'not a transaction id')
+  }
+  return { view, notes }
+}
+
+/** Writes the view to search params, leaving out defaults so links stay short. */
+export function writeLogParams(view: LogView, today: string): URLSearchParams {
+  const params = new URLSearchParams()
+  if (view.startDate !== today || view.endDate !== today) {
+    params.set('from', view.startDate)
+    params.set('to', view.endDate)
+  }
+  if (view.type !== null) params.set('type', String(view.type))
+  if (view.status !== null) params.set('status', String(view.status))
+  if (view.page !== 1) params.set('page', String(view.page))
+  if (view.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(view.pageSize))
+  if (view.sort.key !== DEFAULT_SORT.key || view.sort.direction !== DEFAULT_SORT.direction)
+    params.set('sort', `${view.sort.key}:${view.sort.direction}`)
+  if (view.transactionId !== null) params.set('tx', String(view.transactionId))
+  return params
+}

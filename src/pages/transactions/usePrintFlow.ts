@@ -1,0 +1,342 @@
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { isApiError } from '@/api/errors'
+import { queryKeys } from '@/api/keys'
+import { printMutation, upsertCachedTransaction } from '@/api/print'
+import { PrintLockedError, withPrintLock } from '@/api/printLock'
+import {
+  documentIdOf,
+  documentTransactionsQuery,
+  findTransaction,
+  isTerminalStatus,
+  SUCCESS_STATUS,
+  type KkmTransaction,
+  type OperationTypeId,
+} from '@/api/transactions'
+import type { DuplicateCheck, PrintOperation, PrintPhase } from '@/components/PrintBillDialog'
+import { dayInZone, formatMoney } from '@/i18n/format'
+import { describeError } from '../describeError'
+import { documentLabel, printedAt, statusLabel, statusTone, type LocationFormat } from './view'
+
+/** How a print is followed after the POST. Tests shorten these. */
+export const printFollowSettings = { pollMs: 1000, giveUpMs: 60_000, lookBackDays: 30 }
+
+const OPERATION_TYPE: Record<PrintOperation, OperationTypeId> = { sale: 0, return: 1 }
+const OPERATION_WORD: Record<PrintOperation, string> = { sale: 'sale', return: 'sale return' }
+
+interface PrintTarget {
+  documentText: string
+  editable: boolean
+  operation: PrintOperation
+  usePosTerminal: boolean
+  /** The row it was opened from, if any: it names the document and the sum. */
+  source: KkmTransaction | null
+}
+
+interface Followed {
+  transaction: KkmTransaction
+  day: string
+  targetKey: string
+  label: string
+}
+
+function parseDocumentId(text: string): number | null {
+  const trimmed = text.trim()
+  return /^[1-9]\d{0,9}$/.test(trimmed) && Number(trimmed) <= 2_147_483_647 ? Number(trimmed) : null
+}
+
+function shiftDay(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
+/**
+ * Printing a receipt, exactly once per confirmed intent (design.md, "Printing a receipt is a
+ * fiscal act"): look at the log first, send one POST, never retry it, treat a lost answer as
+ * unknown, and follow the new transaction to its final status.
+ */
+export function usePrintFlow(locationId: number, format: LocationFormat) {
+  const queryClient = useQueryClient()
+  const mutation = useMutation(printMutation(locationId))
+  const [target, setTarget] = useState<PrintTarget | null>(null)
+  const [acknowledged, setAcknowledged] = useState(false)
+  const [phase, setPhase] = useState<PrintPhase>({ kind: 'ready' })
+  const [followed, setFollowed] = useState<Followed | null>(null)
+  const sending = useRef(false)
+
+  const today = dayInZone(new Date(), format.timeZone)
+  const documentId = target ? parseDocumentId(target.documentText) : null
+  const operationType = target ? OPERATION_TYPE[target.operation] : 0
+  const targetKey = `${locationId}:${documentId ?? '-'}:${operationType}`
+  const range = {
+    startDate: target?.source
+      ? dayInZone(new Date(target.source.print_date), format.timeZone)
+      : shiftDay(today, -printFollowSettings.lookBackDays),
+    endDate: today,
+  }
+  if (range.startDate > range.endDate) range.startDate = range.endDate
+
+  const history = useQuery({
+    ...documentTransactionsQuery(locationId, documentId ?? 0, operationType, range),
+    enabled:
+      target !== null && documentId !== null && (phase.kind === 'ready' || phase.kind === 'failed'),
+  })
+
+  let check: DuplicateCheck = { state: 'idle' }
+  if (documentId !== null && target) {
+    if (history.isPending) check = { state: 'checking' }
+    else if (history.isError)
+      check = {
+        state: 'failed',
+        message: `${describeError(history.error).message} An earlier receipt cannot be ruled out.`,
+      }
+    else {
+      const earlier = history.data.find(
+        (t) => t.status.id === SUCCESS_STATUS || statusTone(t.status.id) === 'pending',
+      )
+      check = earlier
+        ? {
+            state: 'duplicate',
+            message:
+              earlier.status.id === SUCCESS_STATUS
+                ? `The log already holds a successful ${OPERATION_WORD[target.operation]} receipt for this document, printed at ${printedAt(earlier, format)}.`
+                : `A ${OPERATION_WORD[target.operation]} receipt for this document is being printed now (${statusLabel(earlier)}).`,
+          }
+        : { state: 'clear' }
+    }
+  }
+
+  const known = target?.source ?? history.data?.[0] ?? null
+  const documentError =
+    target?.editable && target.documentText.trim() !== '' && documentId === null
+      ? 'A document id is a positive whole number.'
+      : null
+
+  const open = useCallback((next: Omit<PrintTarget, 'usePosTerminal'>) => {
+    setTarget({ ...next, usePosTerminal: false })
+    setAcknowledged(false)
+    setPhase({ kind: 'ready' })
+  }, [])
+
+  const close = useCallback(() => setTarget(null), [])
+
+  const follow = useCallback(
+    (transaction: KkmTransaction, key: string, label: string) => {
+      upsertCachedTransaction(queryClient, locationId, transaction)
+      setFollowed({
+        transaction,
+        day: dayInZone(new Date(transaction.print_date), format.timeZone),
+        targetKey: key,
+        label,
+      })
+      setPhase({ kind: 'following', statusLabel: statusLabel(transaction) })
+    },
+    [queryClient, locationId, format.timeZone],
+  )
+
+  /** After a lost answer: did the register print? Look for a receipt the log did not hold before. */
+  const checkLogAfterUnknown = useCallback(
+    async (message: string, before: Set<number>, sentAt: number, key: string, label: string) => {
+      if (documentId === null) return
+      setPhase({ kind: 'unknown', checking: true, foundLabel: null, message })
+      try {
+        const receipts = await queryClient.fetchQuery({
+          ...documentTransactionsQuery(locationId, documentId, operationType, {
+            startDate: today,
+            endDate: today,
+          }),
+          staleTime: 0,
+        })
+        const fresh = receipts.find(
+          (t) => !before.has(t.id) && Date.parse(t.print_date) >= sentAt - 5 * 60_000,
+        )
+        if (fresh) follow(fresh, key, label)
+        else setPhase({ kind: 'unknown', checking: false, foundLabel: null, message })
+      } catch {
+        setPhase({
+          kind: 'unknown',
+          checking: false,
+          foundLabel: null,
+          message: `${message} The log could not be read either; check the register before printing again.`,
+        })
+      }
+    },
+    [documentId, queryClient, locationId, operationType, today, follow],
+  )
+
+  const send = useCallback(async () => {
+    // A double click, a held Enter or a click while the request runs all land here: one POST.
+    if (sending.current || !target || documentId === null) return
+    sending.current = true
+    setPhase({ kind: 'sending' })
+    const before = new Set((history.data ?? []).map((t) => t.id))
+    const sentAt = Date.now()
+    const label = known ? documentLabel(known) : `Document #${documentId}`
+    try {
+      const result = await withPrintLock(`${locationId}:${documentId}`, () =>
+        mutation.mutateAsync({
+          document_id: documentId,
+          type: operationType,
+          is_pos_enabled: target.usePosTerminal,
+        }),
+      )
+      const created =
+        result.kkm_transactions.find((t) => documentIdOf(t) === documentId) ??
+        result.kkm_transactions[0]
+      if (created) follow(created, targetKey, label)
+      else
+        await checkLogAfterUnknown(
+          'The API accepted the request but named no transaction.',
+          before,
+          sentAt,
+          targetKey,
+          label,
+        )
+    } catch (error) {
+      if (error instanceof PrintLockedError) {
+        setPhase({
+          kind: 'failed',
+          title: 'Already printing',
+          message: `${error.message} Nothing more was sent.`,
+          details: [],
+        })
+      } else if (isApiError(error) && (error.outcomeUnknown || error.status >= 500)) {
+        await checkLogAfterUnknown(describeError(error).message, before, sentAt, targetKey, label)
+      } else {
+        const failure = describeError(error)
+        setPhase({
+          kind: 'failed',
+          title: `Not printed: ${failure.title}`,
+          message: failure.message,
+          details: failure.details,
+        })
+      }
+    } finally {
+      sending.current = false
+    }
+  }, [
+    target,
+    documentId,
+    history.data,
+    known,
+    locationId,
+    mutation,
+    operationType,
+    follow,
+    checkLogAfterUnknown,
+    targetKey,
+  ])
+
+  const followQuery = useQuery({
+    queryKey: queryKeys.printFollow(locationId, followed?.transaction.id ?? 0),
+    queryFn: ({ signal }) =>
+      followed ? findTransaction(locationId, followed.transaction, followed.day, signal) : null,
+    enabled: followed !== null,
+    refetchInterval: (query) => {
+      const latest = query.state.data
+      return latest && isTerminalStatus(latest.status.id) ? false : printFollowSettings.pollMs
+    },
+    refetchIntervalInBackground: true,
+    staleTime: 0,
+    gcTime: 0,
+  })
+
+  // Each new state of the followed receipt goes to the log's cache; a final one ends the follow.
+  const latest = followQuery.data
+  useEffect(() => {
+    if (!followed || !latest) return
+    upsertCachedTransaction(queryClient, locationId, latest)
+    const current = target !== null && followed.targetKey === targetKey
+    if (!isTerminalStatus(latest.status.id)) {
+      if (current) setPhase({ kind: 'following', statusLabel: statusLabel(latest) })
+      return
+    }
+    const succeeded = latest.status.id === SUCCESS_STATUS
+    notifications.show({
+      color: succeeded ? 'teal' : 'red',
+      title: succeeded ? 'Receipt printed' : 'Receipt not printed',
+      message: `${followed.label}: ${statusLabel(latest)}${succeeded ? ` (${formatMoney(latest.sum, format.currency)})` : '. Check the register, then print again if needed.'}`,
+      autoClose: succeeded ? 6000 : false,
+    })
+    if (current) {
+      setPhase(
+        succeeded
+          ? { kind: 'succeeded', statusLabel: statusLabel(latest) }
+          : {
+              kind: 'failed',
+              title: 'The register could not print',
+              message: `Status: ${statusLabel(latest)}.`,
+              details: [],
+            },
+      )
+    }
+    setFollowed(null)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.transactions(locationId) })
+  }, [latest, followed, queryClient, locationId, target, targetKey, format.currency])
+
+  // A receipt that never settles is given up on, with a clear message, after a bounded time.
+  useEffect(() => {
+    if (!followed) return
+    const timer = setTimeout(() => {
+      const label = statusLabel(
+        queryClient.getQueryData<KkmTransaction | null>(
+          queryKeys.printFollow(locationId, followed.transaction.id),
+        ) ?? followed.transaction,
+      )
+      notifications.show({
+        color: 'yellow',
+        title: 'No final status yet',
+        message: `${followed.label}: still “${label}” after ${Math.round(printFollowSettings.giveUpMs / 1000)} s. Check the register.`,
+        autoClose: false,
+      })
+      setPhase((current) =>
+        current.kind === 'following'
+          ? {
+              kind: 'gave-up',
+              statusLabel: label,
+              seconds: Math.round(printFollowSettings.giveUpMs / 1000),
+            }
+          : current,
+      )
+      setFollowed(null)
+    }, printFollowSettings.giveUpMs)
+    return () => clearTimeout(timer)
+  }, [followed, queryClient, locationId])
+
+  return {
+    target,
+    open,
+    close,
+    dialog: target && {
+      documentEditable: target.editable,
+      documentValue: target.documentText,
+      onDocumentChange: (documentText: string) =>
+        phase.kind !== 'sending' && setTarget({ ...target, documentText }),
+      documentError,
+      documentLabel: known ? documentLabel(known) : null,
+      operation: target.operation,
+      onOperationChange: (operation: PrintOperation) => setTarget({ ...target, operation }),
+      usePosTerminal: target.usePosTerminal,
+      onUsePosTerminalChange: (usePosTerminal: boolean) => setTarget({ ...target, usePosTerminal }),
+      sum: known ? formatMoney(known.sum, format.currency) : null,
+      check,
+      duplicateAcknowledged: acknowledged,
+      onDuplicateAcknowledgedChange: setAcknowledged,
+      phase,
+      onConfirm: () => void send(),
+      onPrintAgain: () => void send(),
+      onCheckAgain: () => {
+        const message = phase.kind === 'unknown' ? phase.message : 'The result is unknown.'
+        void checkLogAfterUnknown(
+          message,
+          new Set((history.data ?? []).map((t) => t.id)),
+          Date.now() - 10 * 60_000,
+          targetKey,
+          known ? documentLabel(known) : `Document #${documentId ?? ''}`,
+        )
+      },
+    },
+  }
+}

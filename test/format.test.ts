@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import {
+  dayInZone,
+  formatDateTime,
+  formatMoney,
+  locationTimeZone,
+  parseApiDate,
+} from '@/i18n/format'
+import { toCsv } from '@/pages/transactions/view'
+import { deriveShift } from '@/pages/transactions/shift'
+import type { KkmTransaction } from '@/api/transactions'
+
+describe('money in the location’s currency', () => {
+  it('formats the symbols locations send', () => {
+    expect(formatMoney(1234.5, '₽')).toBe('₽1,234.50')
+    expect(formatMoney(99, '€')).toBe('€99.00')
+    expect(formatMoney(10, 'USD')).toBe('$10.00')
+    expect(formatMoney(7000, '₸')).toBe('₸7,000.00')
+  })
+  it('keeps an unknown currency as the API sent it', () => {
+    expect(formatMoney(5, 'pts')).toBe('5.00 pts')
+    expect(formatMoney(5, undefined)).toBe('5.00')
+  })
+})
+
+describe('times in the location’s zone', () => {
+  it('prefers the IANA name and falls back to the hours offset', () => {
+    expect(locationTimeZone({ timezone_name: 'Asia/Yekaterinburg', timezone: 5 })).toBe(
+      'Asia/Yekaterinburg',
+    )
+    expect(locationTimeZone({ timezone_name: 'Not/AZone', timezone: 3 })).toBe('Etc/GMT-3')
+    expect(locationTimeZone({ timezone: -5 })).toBe('Etc/GMT+5')
+    expect(locationTimeZone(undefined)).toBe('UTC')
+  })
+  it('shows an ISO instant in the location’s zone, not the browser’s', () => {
+    const date = parseApiDate('2026-09-21T23:00:00.000-05:00', 'Europe/Moscow')
+    expect(date?.toISOString()).toBe('2026-09-22T04:00:00.000Z')
+    expect(formatDateTime(date as Date, 'Europe/Moscow')).toBe('22/09/2026, 07:00:00')
+    expect(formatDateTime(date as Date, 'America/New_York')).toBe('22/09/2026, 00:00:00')
+  })
+  it('reads the old format as wall-clock time at the location', () => {
+    const date = parseApiDate('2018-06-26 01:10:19', 'Asia/Yekaterinburg')
+    expect(date?.toISOString()).toBe('2018-06-25T20:10:19.000Z')
+    expect(formatDateTime(date as Date, 'Asia/Yekaterinburg')).toBe('26/06/2018, 01:10:19')
+  })
+  it('knows that "today" depends on the zone', () => {
+    const instant = new Date('2026-11-28T22:30:00Z')
+    expect(dayInZone(instant, 'UTC')).toBe('2026-11-28')
+    expect(dayInZone(instant, 'Asia/Novosibirsk')).toBe('2026-11-29')
+  })
+  it('rejects garbage', () => {
+    expect(parseApiDate('yesterday', 'UTC')).toBeNull()
+  })
+})
+
+describe('CSV', () => {
+  it('has a header, quotes what needs quoting and defuses formulas', () => {
+    const csv = toCsv([
+      {
+        id: 1,
+        printedAt: '28/11/2026, 10:00:00',
+        operation: 'Sale',
+        document: 'Visit #5',
+        sum: '₽1,000.00',
+        statusLabel: 'Success',
+        statusTone: 'success',
+        cashier: '=HYPERLINK("x")',
+        printedCount: '1',
+        printable: true,
+      },
+    ])
+    expect(csv.split('\r\n')).toEqual([
+      'Printed at,Operation,Document,Sum,Status,Cashier,Printed',
+      '"28/11/2026, 10:00:00",Sale,Visit #5,"₽1,000.00",Success,"\'=HYPERLINK(""x"")",1',
+      '',
+    ])
+  })
+})
+
+describe('shift state', () => {
+  const event = (type: 4 | 5, at: string): KkmTransaction => ({
+    id: 1,
+    print_date: at,
+    printed_count: 1,
+    sum: 0,
+    type: { id: type, title: '' },
+    status: { id: 1, title: '' },
+    document: { id: 1, type: 2, type_title: '' },
+    cashier: { id: 1, name: '' },
+  })
+  const now = Date.parse('2026-11-28T12:00:00Z')
+  it('is open when the last opening is newer than the last closing', () => {
+    expect(
+      deriveShift(
+        {
+          opening: event(4, '2026-11-28T09:00:00+03:00'),
+          closing: event(5, '2026-11-27T21:00:00+03:00'),
+        },
+        'Europe/Moscow',
+        now,
+      ),
+    ).toEqual({
+      state: 'open',
+      since: '28/11/2026, 09:00:00',
+      duration: '6 h 0 min',
+      overdue: false,
+    })
+  })
+  it('warns after 24 hours open', () => {
+    expect(
+      deriveShift(
+        { opening: event(4, '2026-11-27T06:00:00+03:00'), closing: null },
+        'Europe/Moscow',
+        now,
+      ),
+    ).toMatchObject({ state: 'open', overdue: true, duration: '1 d 9 h' })
+  })
+  it('is closed after a closing, or with no opening at all', () => {
+    expect(
+      deriveShift(
+        {
+          opening: event(4, '2026-11-27T09:00:00+03:00'),
+          closing: event(5, '2026-11-27T21:00:00+03:00'),
+        },
+        'Europe/Moscow',
+        now,
+      ),
+    ).toEqual({ state: 'closed', since: '27/11/2026, 21:00:00' })
+    expect(deriveShift({ opening: null, closing: null }, 'UTC', now)).toEqual({
+      state: 'closed',
+      since: null,
+    })
+  })
+})

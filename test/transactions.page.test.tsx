@@ -1,0 +1,502 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { configureClient } from '@/api/client'
+import {
+  db,
+  DOCUMENT_TITLES,
+  isoInZone,
+  OPERATION_TITLES,
+  STATUS_TITLES,
+  type MockTransaction,
+} from '@/mocks/db'
+import { server } from '@/mocks/node'
+import { setScenario } from '@/mocks/scenarios'
+import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
+import { renderApp, signInAsManager } from './render'
+
+const LOG = '/locations/1/transactions'
+const MOSCOW = 3
+const DOC = 777_001
+
+/** A sale of document DOC that failed to print a few minutes ago: printing it again is legitimate. */
+function seedFailedSale(overrides: Partial<MockTransaction> = {}): MockTransaction {
+  const transaction: MockTransaction = {
+    id: 900_001,
+    print_date: isoInZone(Date.now() - 5 * 60_000, MOSCOW),
+    printed_count: 0,
+    sum: 1234.5,
+    type: { id: 0, title: OPERATION_TITLES[0] },
+    status: { id: 3, title: STATUS_TITLES[3] },
+    document: { id: DOC, type: 7, type_title: DOCUMENT_TITLES[7] },
+    cashier: { id: 5, name: 'Test Cashier' },
+    ...overrides,
+  }
+  db.transactions.get(1)?.unshift(transaction)
+  return transaction
+}
+
+function countRequests() {
+  const seen = { posts: 0, logQueries: [] as URLSearchParams[] }
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    if (request.method === 'POST' && url.pathname.endsWith('/print_document_bill')) seen.posts++
+    if (request.method === 'GET' && /\/kkm_transactions\/\d+$/.test(url.pathname))
+      seen.logQueries.push(url.searchParams)
+  })
+  return seen
+}
+
+async function openPrintForSeededRow(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(await screen.findByRole('button', { name: `Print receipt for Visit #${DOC}` }))
+  const dialog = await screen.findByRole('dialog', { name: 'Print receipt' })
+  await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled())
+  return dialog
+}
+
+beforeEach(() => {
+  signInAsManager()
+  printFollowSettings.pollMs = 50
+  printFollowSettings.giveUpMs = 5_000
+  setScenario({ printSettleMs: 300 })
+})
+afterEach(() => {
+  server.events.removeAllListeners()
+  printFollowSettings.pollMs = 1000
+  printFollowSettings.giveUpMs = 60_000
+})
+
+describe('the transaction log', () => {
+  it('shows today’s transactions with times in the location’s zone, its currency and the total from meta.count', async () => {
+    const seeded = seedFailedSale({ print_date: '2026-11-28T09:15:00.000+00:00' })
+    renderApp(`${LOG}?from=2026-11-28&to=2026-11-28`)
+    const row = (await screen.findByText(`Visit #${DOC}`)).closest('tr') as HTMLElement
+    // 09:15 UTC is 12:15 in Moscow.
+    expect(within(row).getByText('28/11/2026, 12:15:00')).toBeInTheDocument()
+    expect(within(row).getByText('₽1,234.50')).toBeInTheDocument()
+    expect(within(row).getByText('Runtime error')).toBeInTheDocument()
+    expect(within(row).getByText('Test Cashier')).toBeInTheDocument()
+    const total = (db.transactions.get(1) ?? []).filter((t) =>
+      t.print_date.startsWith('2026-11-28'),
+    ).length
+    expect(await screen.findByText(String(total))).toBeInTheDocument()
+    expect(seeded.id).toBe(900_001)
+  })
+
+  it('keeps filters in the URL: choosing them writes the URL, and a URL restores them', async () => {
+    const seen = countRequests()
+    const { user, router } = renderApp(LOG)
+    await screen.findByRole('table')
+    await user.click(screen.getByRole('combobox', { name: 'Operation' }))
+    await user.click(await screen.findByRole('option', { name: 'Sale return (1)' }))
+    await user.click(screen.getByRole('combobox', { name: 'Status' }))
+    await user.click(await screen.findByRole('option', { name: 'Connection error' }))
+    await waitFor(() => expect(router.state.location.search).toBe('?type=1&status=0'))
+    expect(seen.logQueries.at(-1)?.get('type')).toBe('1')
+    expect(seen.logQueries.at(-1)?.get('status')).toBe('0')
+    expect(seen.logQueries.at(-1)?.get('editable_length')).toBe('50')
+  })
+
+  it('restores a shared link, and sends its filters to the API', async () => {
+    const seen = countRequests()
+    renderApp(`${LOG}?from=2026-11-01&to=2026-11-27&type=1&size=25&page=2&sort=sum:asc`)
+    await screen.findByRole('table')
+    expect(screen.getByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return (1)')
+    expect(screen.getByLabelText('From')).toHaveValue('2026-11-01')
+    expect(screen.getByRole('combobox', { name: 'Page size' })).toHaveValue('25 per page')
+    const query = seen.logQueries.find((q) => q.get('page') === '2')
+    expect(query && Object.fromEntries(query)).toMatchObject({
+      page: '2',
+      editable_length: '25',
+      start_date: '2026-11-01',
+      end_date: '2026-11-27',
+      type: '1',
+    })
+    expect(screen.getByRole('columnheader', { name: /Sum/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+  })
+
+  it('falls back to defaults for bad params, with a visible note, and no crash', async () => {
+    renderApp(`${LOG}?type=banana&size=7&from=yesterday`)
+    expect(await screen.findByText(/Ignored type=“banana”/)).toBeInTheDocument()
+    expect(screen.getByText(/Ignored size=“7”/)).toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'Operation' })).toHaveValue('All operations')
+  })
+
+  it('refuses a non-numeric location without a request', async () => {
+    const seen = countRequests()
+    renderApp('/locations/abc/transactions')
+    expect(await screen.findByRole('alert')).toHaveTextContent('“abc” is not a location id')
+    expect(seen.logQueries).toHaveLength(0)
+  })
+
+  it('shows the API’s 403 for a location the user may not manage', async () => {
+    setScenario({ fault: 'forbidden', faultOperation: 'listKkmTransactions' })
+    renderApp(LOG)
+    expect(await screen.findByRole('alert')).toHaveTextContent('Access denied')
+  })
+
+  it('has an empty state', async () => {
+    renderApp('/locations/5/transactions')
+    expect(await screen.findByText(/No transactions match these filters/)).toBeInTheDocument()
+  })
+
+  it('opens a drawer with every field, also from a link', async () => {
+    seedFailedSale()
+    const { user, router } = renderApp(LOG)
+    const row = (await screen.findByText(`Visit #${DOC}`)).closest('tr') as HTMLElement
+    await user.click(within(row).getByRole('button', { name: 'Details of transaction 900001' }))
+    const drawer = await screen.findByRole('dialog', { name: 'Transaction 900001' })
+    for (const label of [
+      'Transaction id',
+      'Printed at',
+      'As sent',
+      'Operation',
+      'Status',
+      'Document',
+      'Document type',
+      'Sum',
+      'Printed count',
+      'Cashier',
+    ]) {
+      expect(within(drawer).getByRole('rowheader', { name: label })).toBeInTheDocument()
+    }
+    expect(
+      within(drawer).getByText('Runtime error (status 3, “Runtime error”)'),
+    ).toBeInTheDocument()
+    expect(router.state.location.search).toBe('?tx=900001')
+  })
+
+  it('renders hostile strings from the API as text', async () => {
+    seedFailedSale({ cashier: { id: 9, name: '<img src=x onerror=alert(1)>' } })
+    const { container } = renderApp(LOG)
+    expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeInTheDocument()
+    expect(container.querySelector('img[src="x"]')).toBeNull()
+  })
+
+  it('keeps only the visible rows of a 1,000-row page in the DOM', async () => {
+    renderApp('/locations/4/transactions?from=2026-10-30&to=2026-11-28&size=1000')
+    const table = await screen.findByRole('table', {}, { timeout: 10_000 })
+    const rendered = within(table).getAllByRole('row').length
+    expect(Number(table.getAttribute('aria-rowcount'))).toBeGreaterThan(1000)
+    // A screenful (640 px / 49 px) plus the overscan, and the header: not a thousand.
+    expect(rendered).toBeGreaterThan(10)
+    expect(rendered).toBeLessThan(60)
+  })
+})
+
+describe('shift state', () => {
+  it('warns when the shift has been open for more than 24 hours', async () => {
+    const log = db.transactions.get(2) ?? []
+    log.splice(0, log.length, {
+      id: 1,
+      print_date: isoInZone(Date.now() - 30 * 3_600_000, 5),
+      printed_count: 1,
+      sum: 0,
+      type: { id: 4, title: OPERATION_TITLES[4] },
+      status: { id: 1, title: STATUS_TITLES[1] },
+      document: { id: 1, type: 2, type_title: DOCUMENT_TITLES[2] },
+      cashier: { id: 1, name: 'A' },
+    })
+    renderApp('/locations/2/transactions')
+    expect(await screen.findByText('Shift open')).toBeInTheDocument()
+    expect(screen.getByText(/open for more than 24 hours/)).toBeInTheDocument()
+  })
+})
+
+describe('printing a receipt', () => {
+  it('prints once, follows the new transaction from "sent for printing" to success, and updates the log', async () => {
+    seedFailedSale()
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    expect(dialog).toHaveTextContent(`Visit #${DOC}`)
+    expect(dialog).toHaveTextContent('Sale')
+    expect(dialog).toHaveTextContent('₽1,234.50')
+    await user.click(within(dialog).getByRole('switch', { name: /Use card terminal/ }))
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    expect(await within(dialog).findByText(/Status: Sent for printing/)).toBeInTheDocument()
+    expect(
+      await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 }),
+    ).toBeInTheDocument()
+    expect(await screen.findByText(/Visit #777001: Success/)).toBeInTheDocument()
+    expect(seen.posts).toBe(1)
+    // The new receipt is in the log without a refresh, with its final badge.
+    const created = db.transactions.get(1)?.[0]
+    expect(created?.status.id).toBe(1)
+    const rows = screen
+      .getAllByText(`Visit #${DOC}`)
+      .map((cell) => cell.closest('tr') as HTMLElement)
+    expect(rows.some((row) => within(row).queryByText('Success'))).toBe(true)
+  })
+
+  it('sends the document, the operation and the card-terminal choice', async () => {
+    seedFailedSale()
+    const bodies: unknown[] = []
+    server.events.on('request:start', async ({ request }) => {
+      if (request.method === 'POST') bodies.push(await request.clone().json())
+    })
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('radio', { name: 'Sale return' }))
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled())
+    await user.click(within(dialog).getByRole('switch', { name: /Use card terminal/ }))
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    await waitFor(() =>
+      expect(bodies).toEqual([{ document_id: DOC, type: 1, is_pos_enabled: true }]),
+    )
+  })
+
+  it('sends one POST for a double click', async () => {
+    seedFailedSale()
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.dblClick(within(dialog).getByRole('button', { name: 'Print' }))
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    expect(seen.posts).toBe(1)
+  })
+
+  it('sends one POST for a held Enter key', async () => {
+    seedFailedSale()
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    within(dialog).getByRole('button', { name: 'Print' }).focus()
+    await user.keyboard('{Enter>8/}')
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    expect(seen.posts).toBe(1)
+  })
+
+  it('sends one POST for a second click while the request runs', async () => {
+    seedFailedSale()
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    const button = within(dialog).getByRole('button', { name: 'Print' })
+    setScenario({ latencyMs: 400 })
+    await user.click(button)
+    await user.click(button)
+    expect(await within(dialog).findByText('Sending to the register…')).toBeInTheDocument()
+    await within(dialog).findByText(/Status: Sent for printing/, {}, { timeout: 3000 })
+    setScenario({ latencyMs: 0 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    expect(seen.posts).toBe(1)
+  })
+
+  it('sends nothing from a second tab while the first is printing the same document', async () => {
+    seedFailedSale()
+    const seen = countRequests()
+    setScenario({ latencyMs: 600 })
+    const first = renderApp(LOG)
+    const second = renderApp(LOG)
+    const inTab = async (tab: typeof first) => {
+      const view = within(tab.container)
+      await tab.user.click(
+        await view.findByRole(
+          'button',
+          { name: `Print receipt for Visit #${DOC}` },
+          { timeout: 5000 },
+        ),
+      )
+      const dialogs = await screen.findAllByRole('dialog', { name: 'Print receipt' })
+      const dialog = dialogs.at(-1) as HTMLElement
+      await waitFor(
+        () => expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled(),
+        { timeout: 5000 },
+      )
+      return dialog
+    }
+    const dialogA = await inTab(first)
+    const dialogB = await inTab(second)
+    await first.user.click(within(dialogA).getByRole('button', { name: 'Print' }))
+    await second.user.click(within(dialogB).getByRole('button', { name: 'Print' }))
+    expect(await within(dialogB).findByText(/already being printed/)).toBeInTheDocument()
+    await within(dialogA).findByText(/Status: Sent for printing/, {}, { timeout: 4000 })
+    expect(seen.posts).toBe(1)
+  })
+
+  it('warns of an earlier successful receipt and makes a second one an explicit choice', async () => {
+    seedFailedSale({ status: { id: 1, title: STATUS_TITLES[1] }, printed_count: 1 })
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    await user.click(await screen.findByRole('button', { name: `Print receipt for Visit #${DOC}` }))
+    const dialog = await screen.findByRole('dialog', { name: 'Print receipt' })
+    expect(
+      await within(dialog).findByText(/already holds a successful sale receipt for this document/),
+    ).toBeInTheDocument()
+    const print = within(dialog).getByRole('button', { name: 'Print' })
+    expect(print).toBeDisabled()
+    await user.click(print)
+    expect(seen.posts).toBe(0)
+    await user.click(
+      within(dialog).getByRole('checkbox', { name: 'Print a second receipt anyway' }),
+    )
+    expect(print).toBeEnabled()
+  })
+
+  it('treats a timeout as "result unknown", finds the receipt in the log, and does not offer to print again', async () => {
+    seedFailedSale()
+    configureClient({ timeoutMs: 300 })
+    setScenario({ fault: 'timeout', faultOperation: 'printDocumentBill' })
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    // The register did print: the log shows it, and it is followed instead of printed again.
+    expect(
+      await within(dialog).findByText(/Status: (Sent for printing|Success)/, {}, { timeout: 4000 }),
+    ).toBeInTheDocument()
+    expect(within(dialog).queryByRole('button', { name: 'Print again' })).not.toBeInTheDocument()
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    expect(seen.posts).toBe(1)
+  })
+
+  it('offers to print again after a lost answer only when the log shows no new receipt', async () => {
+    seedFailedSale()
+    server.use(
+      http.post('*/api/v1/kkm_transactions/:id/print_document_bill', () => HttpResponse.error()),
+    )
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    expect(await within(dialog).findByText('Result unknown')).toBeInTheDocument()
+    expect(
+      await within(dialog).findByText('The log shows no new receipt for this document.'),
+    ).toBeInTheDocument()
+    expect(seen.posts).toBe(1)
+    server.resetHandlers()
+    await user.click(within(dialog).getByRole('button', { name: 'Print again' }))
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    expect(seen.posts).toBe(2)
+  })
+
+  it('shows the field errors of a 422 and keeps the form', async () => {
+    const { user } = renderApp(LOG)
+    await screen.findByRole('table')
+    await user.click(screen.getByRole('button', { name: 'Print receipt' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Print receipt' })
+    await user.type(within(dialog).getByRole('textbox', { name: 'Document id' }), '31337')
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled())
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    const alert = await within(dialog).findByText(
+      /Not printed: The server did not accept the request/,
+    )
+    expect(alert.closest('[role="alert"]')).toHaveTextContent(
+      'document_id: Document 31337 was not found at this location.',
+    )
+    expect(within(dialog).getByRole('textbox', { name: 'Document id' })).toHaveValue('31337')
+  })
+
+  it('checks the typed document id before anything is sent', async () => {
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    await screen.findByRole('table')
+    await user.click(screen.getByRole('button', { name: 'Print receipt' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Print receipt' })
+    await user.type(within(dialog).getByRole('textbox', { name: 'Document id' }), '12a')
+    expect(
+      within(dialog).getByText('A document id is a positive whole number.'),
+    ).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Print' })).toBeDisabled()
+    expect(seen.posts).toBe(0)
+  })
+
+  it.each([
+    [0, 'Connection error', 'Receipt not printed'],
+    [1, 'Success', 'Receipt printed'],
+    [3, 'Runtime error', 'Receipt not printed'],
+    [4, 'Status check error', 'Receipt not printed'],
+  ] as const)('stops following at final status %i (%s)', async (statusId, label, title) => {
+    seedFailedSale()
+    setScenario({ printer: 'manual' })
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    await within(dialog).findByText(/Status: Sent for printing/)
+    const created = db.transactions.get(1)?.[0]
+    if (!created) throw new Error('no transaction was created')
+    created.status = { id: statusId, title: STATUS_TITLES[statusId] }
+    // The dialog and the notification both say it.
+    expect((await screen.findAllByText(title, {}, { timeout: 3000 })).length).toBeGreaterThan(0)
+    expect(screen.getByText(new RegExp(`Visit #${DOC}: ${label}`))).toBeInTheDocument()
+    const afterFinal = seen.logQueries.length
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Nothing more is polled once the status is final (the log itself refreshes once).
+    expect(seen.logQueries.length - afterFinal).toBeLessThanOrEqual(2)
+  })
+
+  it('gives up following after its time bound with a clear message', async () => {
+    seedFailedSale()
+    setScenario({ printer: 'manual' })
+    printFollowSettings.giveUpMs = 600
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    expect(
+      await within(dialog).findByText('No final status yet', {}, { timeout: 3000 }),
+    ).toBeInTheDocument()
+    expect(within(dialog).getByText(/still “Sent for printing”/)).toBeInTheDocument()
+    const afterGivingUp = seen.logQueries.length
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(seen.logQueries.length).toBe(afterGivingUp)
+  })
+
+  it('announces a failure when the printer is offline', async () => {
+    seedFailedSale()
+    setScenario({ printer: 'offline' })
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    expect(
+      await within(dialog).findByText('The register could not print', {}, { timeout: 4000 }),
+    ).toBeInTheDocument()
+    expect(screen.getByText(/Visit #777001: Connection error/)).toBeInTheDocument()
+  })
+})
+
+describe('CSV export', () => {
+  it('exports every page of the filtered log with the table’s columns, values as shown', async () => {
+    const seen = countRequests()
+    const blobs: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob)
+      return 'blob:csv'
+    })
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    const { user } = renderApp(
+      '/locations/4/transactions?from=2026-11-01&to=2026-11-28&type=0&status=1&size=25',
+    )
+    await screen.findByRole('table', {}, { timeout: 10_000 })
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+    await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 10_000 })
+    const text = (await (blobs[0] as Blob).text()).replace(/^\ufeff/, '')
+    const lines = text.trimEnd().split('\r\n')
+    const expected = (db.transactions.get(4) ?? []).filter(
+      (t) =>
+        t.type.id === 0 &&
+        t.status.id === 1 &&
+        t.print_date.slice(0, 10) >= '2026-11-01' &&
+        t.print_date.slice(0, 10) <= '2026-11-28',
+    )
+    expect(expected.length).toBeGreaterThan(1000)
+    expect(lines[0]).toBe('Printed at,Operation,Document,Sum,Status,Cashier,Printed')
+    expect(lines).toHaveLength(expected.length + 1)
+    expect(lines[1]).toMatch(
+      /^"\d\d\/\d\d\/\d{4}, \d\d:\d\d:\d\d",Sale,[^,]+ #\d+,"?₽[\d,]+\.\d\d"?,Success,/,
+    )
+    const bulkPages = seen.logQueries
+      .filter((q) => q.get('editable_length') === '1000')
+      .map((q) => q.get('page'))
+    expect(bulkPages).toEqual(expect.arrayContaining(['1', '2']))
+    expect(
+      await screen.findByText(`${expected.length.toLocaleString('en-GB')} transactions exported.`),
+    ).toBeInTheDocument()
+  })
+})
