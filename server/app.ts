@@ -1,0 +1,271 @@
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
+import { API_PATH, type Config } from './config'
+
+/**
+ * No inline or eval'd script anywhere. `style-src 'unsafe-inline'` is for the `<style>` elements
+ * Mantine writes at runtime; see docs/production-server.md for why that cannot run script.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/**
+ * The console uses none of these; denying them means injected code cannot either. Only features
+ * Chromium recognises: an unknown one makes it log an error on every page load.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ')
+
+const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Permissions-Policy', PERMISSIONS_POLICY],
+]
+
+/** No includeSubDomains: other hosts under the operator's domain are not ours to pin to https. */
+const HSTS = 'max-age=31536000'
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'accept', 'content-type'] as const
+
+/**
+ * Upstream headers that describe the upstream connection or encoding rather than the response:
+ * fetch has already decoded the body, and Node sets framing for the body we send. Cookies and CORS
+ * grants are the upstream origin's business and must not attach to ours.
+ */
+const DROPPED_RESPONSE_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-encoding',
+  'content-length',
+  'set-cookie',
+])
+
+/** API requests are small JSON; the proxy buffers them, so cap what a client can make it hold. */
+const MAX_REQUEST_BODY_BYTES = 1024 * 1024
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
+
+interface Envelope {
+  success: false
+  data: null
+  meta: { message: string }
+}
+
+function envelope(message: string): Envelope {
+  return { success: false, data: null, meta: { message } }
+}
+
+/** The raw (still percent-encoded) path: safe to log, and what the upstream should receive. */
+function rawPath(c: Context): string {
+  return new URL(c.req.url).pathname
+}
+
+function isHttps(c: Context): boolean {
+  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
+  return forwarded === 'https' || new URL(c.req.url).protocol === 'https:'
+}
+
+/** Strips anything token-shaped from text bound for a log, including this request's own header. */
+function redact(text: string, c: Context): string {
+  const authorization = c.req.header('authorization')
+  const withoutHeader = authorization ? text.split(authorization).join('[redacted]') : text
+  return withoutHeader.replace(/\b(Bearer|User)\s+[^\s,]+/gi, '$1 [redacted]')
+}
+
+function errorCode(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined
+  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') {
+    return cause.code
+  }
+  return error instanceof Error ? error.name : 'unknown error'
+}
+
+const accessLog: MiddlewareHandler = async (c, next) => {
+  const started = performance.now()
+  await next()
+  const ms = Math.round(performance.now() - started)
+  console.log(`${c.req.method} ${rawPath(c)} ${c.res.status} ${ms}ms`)
+}
+
+const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next()
+  const headers = c.res.headers
+  for (const [name, value] of SECURITY_HEADERS) headers.set(name, value)
+  // Over plain http a browser ignores HSTS anyway; dropping it keeps an upstream's own HSTS
+  // from leaking onto our origin.
+  if (isHttps(c)) headers.set('Strict-Transport-Security', HSTS)
+  else headers.delete('Strict-Transport-Security')
+}
+
+/**
+ * Hashed build output never changes under one name; everything else (index.html above all) must be
+ * revalidated so a deploy is picked up. API responses keep whatever the upstream said.
+ */
+const cachePolicy: MiddlewareHandler = async (c, next) => {
+  await next()
+  if (c.res.headers.has('Cache-Control')) return
+  const hashedAsset = c.req.path.startsWith('/assets/') && c.res.ok
+  c.res.headers.set('Cache-Control', hashedAsset ? IMMUTABLE : 'no-cache')
+}
+
+function proxyTo(upstream: URL, timeoutMs: number) {
+  const base = upstream.href.replace(/\/$/, '')
+  const basePath = upstream.pathname.replace(/\/$/, '')
+
+  return async (c: Context): Promise<Response> => {
+    const incoming = new URL(c.req.url)
+    const target = new URL(base + incoming.pathname.slice(API_PATH.length) + incoming.search)
+    // The incoming URL is already normalised, so this only trips on a bug; it keeps the proxy
+    // from ever reaching anything but the configured API.
+    if (
+      target.origin !== upstream.origin ||
+      (target.pathname !== basePath && !target.pathname.startsWith(`${basePath}/`))
+    ) {
+      return c.json(envelope('Bad request path.'), 400)
+    }
+
+    const headers = new Headers()
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = c.req.header(name)
+      if (value !== undefined) headers.set(name, value)
+    }
+    const method = c.req.method
+    const hasBody = method !== 'GET' && method !== 'HEAD'
+
+    const timeout = AbortSignal.timeout(timeoutMs)
+    try {
+      const response = await fetch(target, {
+        method,
+        headers,
+        body: hasBody ? await c.req.arrayBuffer() : undefined,
+        signal: AbortSignal.any([timeout, c.req.raw.signal]),
+        // Following a redirect would talk to a host other than the configured upstream.
+        redirect: 'manual',
+      })
+      // Buffered under the same timeout, so a stalled body is a clean 504 rather than a cut-off 200.
+      const body =
+        method === 'HEAD' || NULL_BODY_STATUSES.has(response.status)
+          ? null
+          : await response.arrayBuffer()
+
+      const outHeaders = new Headers()
+      response.headers.forEach((value, name) => {
+        if (!DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith('access-control-')) {
+          outHeaders.set(name, value)
+        }
+      })
+      if (body) outHeaders.set('Content-Length', String(body.byteLength))
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: outHeaders,
+      })
+    } catch (error) {
+      if (timeout.aborted) {
+        console.error(`upstream timed out after ${timeoutMs}ms: ${method} ${incoming.pathname}`)
+        return c.json(
+          envelope(`The API server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`),
+          504,
+        )
+      }
+      console.error(`upstream unreachable (${errorCode(error)}): ${method} ${incoming.pathname}`)
+      return c.json(envelope('The API server could not be reached.'), 502)
+    }
+  }
+}
+
+/** The whole server minus the socket: tests drive it with `app.request`. */
+export function createApp(config: Config): Hono {
+  const app = new Hono()
+  const root = config.staticDir
+
+  app.use('*', accessLog, securityHeaders, compress())
+
+  app.get('/healthz', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.json({ status: 'ok', upstream: config.upstream ? config.upstream.origin : 'demo' })
+  })
+
+  // Registered before the cache policy: API responses keep the upstream's own Cache-Control.
+  if (config.upstream) {
+    app.all(
+      `${API_PATH}/*`,
+      bodyLimit({
+        maxSize: MAX_REQUEST_BODY_BYTES,
+        onError: (c) => c.json(envelope('The request body is too large.'), 413),
+      }),
+      proxyTo(config.upstream, config.upstreamTimeoutMs),
+    )
+  } else {
+    // The demo build answers the API inside the browser (MSW); a request that gets here slipped
+    // past the service worker and must not be answered with index.html.
+    app.all(`${API_PATH}/*`, (c) => {
+      c.header('Cache-Control', 'no-store')
+      return c.json(envelope('This demo server has no API; the in-browser mock answers it.'), 503)
+    })
+  }
+
+  app.use('*', cachePolicy)
+
+  app.use('/assets/*', serveStatic({ root }))
+  // A stale index.html asking for an asset from an older deploy must get a 404, not HTML.
+  app.all('/assets/*', (c) => c.text('Not found', 404))
+
+  app.use('*', serveStatic({ root }))
+  // Client-side routes (/locations/1/transactions, /tax-systems/1): the SPA resolves them.
+  app.get('*', serveStatic({ root, path: 'index.html' }))
+
+  app.notFound((c) => c.text('Not found', 404))
+  app.onError((error, c) => {
+    console.error(`${c.req.method} ${rawPath(c)} failed: ${redact(String(error), c)}`)
+    return rawPath(c).startsWith(`${API_PATH}/`)
+      ? c.json(envelope('The server failed to handle the request.'), 500)
+      : c.text('Internal server error', 500)
+  })
+
+  return app
+}
