@@ -1,6 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router'
 import { RouteError } from './pages/RouteError'
-import { AppShellLayout } from './pages/shell/AppShellLayout'
 import { RequireSession } from './session/RequireSession'
 import { useSelectedLocation } from './session/selectedLocation'
 
@@ -24,11 +23,17 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     errorElement: <RouteError />,
-    element: (
-      <RequireSession>
-        <AppShellLayout />
-      </RequireSession>
-    ),
+    // The shell is a chunk of its own too, so the sign-in page loads without it.
+    lazy: async () => {
+      const { AppShellLayout } = await import('./pages/shell/AppShellLayout')
+      return {
+        Component: () => (
+          <RequireSession>
+            <AppShellLayout />
+          </RequireSession>
+        ),
+      }
+    },
     children: [
       {
         errorElement: <RouteError />,

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core'
-import { IconAlertTriangle } from '@tabler/icons-react'
 
 export interface ErrorNoticeProps {
   title: string
@@ -7,6 +6,18 @@ export interface ErrorNoticeProps {
   details?: string[]
   onRetry?: () => void
   retryLabel?: string
+}
+
+/**
+ * Drawn inline rather than taken from @tabler/icons-react: this notice is on the sign-in page and
+ * in every route's error boundary, and the icon library's runtime would weigh on the first load.
+ */
+function WarningIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+      <path d="M12 9v4M12 17h.01M10.24 3.96 1.82 18a1.98 1.98 0 0 0 1.7 3h16.96a1.98 1.98 0 0 0 1.7-3L13.76 3.96a1.98 1.98 0 0 0-3.52 0z" />
+    </svg>
+  )
 }
 
 /** An error, said plainly, with a way forward when there is one. */
@@ -22,7 +33,7 @@ export function ErrorNotice({
       color="red"
       variant="light"
       title={title}
-      icon={<IconAlertTriangle aria-hidden />}
+      icon={<WarningIcon />}
       role="alert"
     >
       <Stack gap="xs">
