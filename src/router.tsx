@@ -1,3 +1,4 @@
+import { Loader } from '@mantine/core'
 import { Navigate, type RouteObject } from 'react-router'
 import { RouteError } from './pages/RouteError'
 import { RequireSession } from './session/RequireSession'
@@ -18,17 +19,22 @@ export const routes: RouteObject[] = [
   {
     path: '/sign-in',
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loader role="status" aria-label="Loading page" m="xl" />,
     lazy: async () => ({ Component: (await import('./pages/sign-in/SignInPage')).SignInPage }),
   },
   {
     path: '/',
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loader role="status" aria-label="Loading page" m="xl" />,
     // The shell is a chunk of its own too, so the sign-in page loads without it.
     lazy: async () => {
-      const { AppShellLayout } = await import('./pages/shell/AppShellLayout')
+      const [{ AppShellLayout }, { LockScreen }] = await Promise.all([
+        import('./pages/shell/AppShellLayout'),
+        import('./pages/lock/LockScreen'),
+      ])
       return {
         Component: () => (
-          <RequireSession>
+          <RequireSession whenLocked={<LockScreen />}>
             <AppShellLayout />
           </RequireSession>
         ),

@@ -11,7 +11,7 @@ export interface Session extends Credentials {
   user: SessionUser | null
 }
 
-export type EndReason = 'signed-out' | 'expired' | 'idle'
+export type EndReason = 'signed-out' | 'expired'
 
 /**
  * Tokens live in memory, mirrored to sessionStorage only so that a reload in the same tab
@@ -23,23 +23,43 @@ type Listener = () => void
 const listeners = new Set<Listener>()
 const endListeners = new Set<(reason: EndReason) => void>()
 
-function readStored(): Session | null {
+/** A locked session keeps the partner token and the page, and waits for the user token again. */
+export interface LockedSession {
+  partnerToken: string
+  user: SessionUser | null
+}
+
+function readStored(): { session: Session | null; locked: LockedSession | null } {
+  const none = { session: null, locked: null }
   try {
     const raw = globalThis.sessionStorage?.getItem(STORAGE_KEY)
-    if (!raw) return null
-    const parsed = JSON.parse(raw) as Partial<Session>
-    if (typeof parsed.partnerToken !== 'string' || typeof parsed.userToken !== 'string') return null
+    if (!raw) return none
+    const parsed = JSON.parse(raw) as Partial<Session> & { locked?: boolean }
+    if (typeof parsed.partnerToken !== 'string') return none
+    const user = parsed.user ?? null
+    if (parsed.locked) return { session: null, locked: { partnerToken: parsed.partnerToken, user } }
+    if (typeof parsed.userToken !== 'string') return none
     return {
-      partnerToken: parsed.partnerToken,
-      userToken: parsed.userToken,
-      user: parsed.user ?? null,
+      session: { partnerToken: parsed.partnerToken, userToken: parsed.userToken, user },
+      locked: null,
     }
   } catch {
-    return null
+    return none
   }
 }
 
-let current: Session | null = readStored()
+const stored = readStored()
+let current: Session | null = stored.session
+let locked: LockedSession | null = stored.locked
+
+function persist(value: object | null) {
+  try {
+    if (value) globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify(value))
+    else globalThis.sessionStorage?.removeItem(STORAGE_KEY)
+  } catch {
+    // Storage may be full or disabled: the session still works until the tab reloads.
+  }
+}
 
 function emit() {
   for (const listener of listeners) listener()
@@ -49,21 +69,32 @@ export function getSession(): Session | null {
   return current
 }
 
+export function getLockedSession(): LockedSession | null {
+  return locked
+}
+
 export function startSession(session: Session): void {
   current = session
-  try {
-    globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify(session))
-  } catch {
-    // Storage may be full or disabled: the session still works until the tab reloads.
-  }
+  locked = null
+  persist(session)
+  emit()
+}
+
+/** After the idle timeout: forget the user token, keep the page; the user proves it again. */
+export function lockSession(): void {
+  if (!current) return
+  locked = { partnerToken: current.partnerToken, user: current.user }
+  current = null
+  persist({ ...locked, locked: true })
   emit()
 }
 
 /** Ends the session once; later calls (a burst of 401s) do nothing. */
 export function endSession(reason: EndReason): void {
-  if (!current) return
+  if (!current && !locked) return
   current = null
-  globalThis.sessionStorage?.removeItem(STORAGE_KEY)
+  locked = null
+  persist(null)
   for (const listener of endListeners) listener(reason)
   emit()
 }
@@ -83,6 +114,10 @@ function subscribe(listener: Listener) {
 
 export function useSession(): Session | null {
   return useSyncExternalStore(subscribe, getSession, getSession)
+}
+
+export function useLockedSession(): LockedSession | null {
+  return useSyncExternalStore(subscribe, getLockedSession, getLockedSession)
 }
 
 configureClient({

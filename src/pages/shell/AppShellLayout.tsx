@@ -20,6 +20,7 @@ import { Suspense, useEffect } from 'react'
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router'
 import { myLocationsQuery } from '@/api/locations'
 import { endSession, useSession } from '@/session/store'
+import { useIdleLock } from '@/session/idle'
 import { useSelectedLocation } from '@/session/selectedLocation'
 
 function ColorSchemeToggle() {
@@ -93,6 +94,7 @@ export function AppShellLayout() {
   const [selected] = useSelectedLocation()
   const { pathname } = useLocation()
   useEffect(close, [pathname, close])
+  useIdleLock(session !== null)
 
   const transactionsPath = selected === null ? null : `/locations/${selected}/transactions`
   return (
@@ -158,7 +160,7 @@ export function AppShellLayout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense fallback={<Loader aria-label="Loading page" />}>
+        <Suspense fallback={<Loader role="status" aria-label="Loading page" />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>

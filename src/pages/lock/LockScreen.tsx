@@ -1,0 +1,82 @@
+import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { queryKeys } from '@/api/keys'
+import { verifyCredentials } from '@/api/locations'
+import { ErrorNotice } from '@/components/ErrorNotice'
+import { endSession, startSession, useLockedSession } from '@/session/store'
+import { idleSettings } from '@/session/idle'
+import { tokenProblem } from '@/session/validateToken'
+import { describeError } from '../describeError'
+
+/**
+ * Shown in place of the page after the idle timeout. The URL, and so the page and its filters,
+ * stay as they were; the user token is asked for again before anything is shown or sent.
+ */
+export function LockScreen() {
+  const locked = useLockedSession()
+  const queryClient = useQueryClient()
+  const [userToken, setUserToken] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const unlock = useMutation({
+    mutationFn: async (token: string) => {
+      if (!locked) throw new Error('The session is no longer locked.')
+      const locations = await verifyCredentials({
+        partnerToken: locked.partnerToken,
+        userToken: token,
+      })
+      return { locations, token, locked }
+    },
+    onSuccess: ({ locations, token, locked: previous }) => {
+      queryClient.setQueryData(queryKeys.locations(), locations)
+      startSession({ partnerToken: previous.partnerToken, userToken: token, user: previous.user })
+      void queryClient.invalidateQueries()
+    },
+  })
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (unlock.isPending) return
+    const found = tokenProblem('User token', userToken)
+    setProblem(found)
+    if (!found) unlock.mutate(userToken.trim())
+  }
+  const failure = unlock.error ? describeError(unlock.error) : null
+  const minutes = Math.round(idleSettings.timeoutMs / 60_000)
+  return (
+    <Center mih="80vh" p="md">
+      <Paper withBorder shadow="sm" p="xl" w="100%" maw={420}>
+        <form onSubmit={submit} noValidate aria-labelledby="lock-title">
+          <Stack>
+            <div>
+              <Title order={1} size="h3" id="lock-title">
+                Session locked
+              </Title>
+              <Text size="sm" c="dimmed">
+                {`No activity for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}${locked?.user ? ` (${locked.user.name})` : ''}. Enter the user token to go on where you were.`}
+              </Text>
+            </div>
+            <PasswordInput
+              label="User token"
+              autoComplete="off"
+              spellCheck={false}
+              value={userToken}
+              onChange={(event) => setUserToken(event.currentTarget.value)}
+              error={problem}
+              data-autofocus
+              required
+            />
+            {failure && <ErrorNotice title={failure.title} message={failure.message} />}
+            <Group justify="space-between">
+              <Button variant="subtle" onClick={() => endSession('signed-out')}>
+                Sign out
+              </Button>
+              <Button type="submit" loading={unlock.isPending}>
+                Unlock
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  )
+}

@@ -1,0 +1,115 @@
+import { screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DEMO } from '@/mocks/db'
+import { server } from '@/mocks/node'
+import { setScenario } from '@/mocks/scenarios'
+import { idleSettings } from '@/session/idle'
+import { getLockedSession, getSession } from '@/session/store'
+import { renderApp, signInAsManager } from './render'
+
+const DEFAULT_IDLE = idleSettings.timeoutMs
+afterEach(() => {
+  idleSettings.timeoutMs = DEFAULT_IDLE
+  server.events.removeAllListeners()
+})
+
+describe('idle lock', () => {
+  it('locks after the idle timeout, forgets the user token, and unlocks onto the same page and filters', async () => {
+    idleSettings.timeoutMs = 400
+    signInAsManager()
+    const { user, router } = renderApp('/locations/1/transactions?type=1')
+    expect(await screen.findByRole('combobox', { name: 'Operation' })).toHaveValue(
+      'Sale return (1)',
+    )
+    expect(
+      await screen.findByRole('heading', { name: 'Session locked' }, { timeout: 3000 }),
+    ).toBeInTheDocument()
+    expect(getSession()).toBeNull()
+    expect(getLockedSession()).toEqual({
+      partnerToken: DEMO.partnerToken,
+      user: { id: 1, name: 'Helen Manager' },
+    })
+    expect(sessionStorage.getItem('kkm.session')).not.toContain(DEMO.userToken)
+    expect(router.state.location.search).toBe('?type=1')
+
+    await user.type(screen.getByLabelText(/User token/), 'not-the-token')
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Authentication needed.')
+    expect(getSession()).toBeNull()
+
+    idleSettings.timeoutMs = DEFAULT_IDLE
+    await user.clear(screen.getByLabelText(/User token/))
+    await user.type(screen.getByLabelText(/User token/), DEMO.userToken)
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    expect(await screen.findByRole('combobox', { name: 'Operation' })).toHaveValue(
+      'Sale return (1)',
+    )
+    expect(router.state.location.pathname).toBe('/locations/1/transactions')
+    expect(getSession()?.userToken).toBe(DEMO.userToken)
+  })
+
+  it('keeps the session while the user is active', async () => {
+    // Generous: jsdom can block the event loop for over a second while it renders a page.
+    idleSettings.timeoutMs = 3000
+    signInAsManager()
+    const { user } = renderApp('/tax-systems/1')
+    // 6 s in all, twice the timeout, with a key press every 500 ms.
+    for (let i = 0; i < 12; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await user.keyboard('{Shift}')
+    }
+    expect(
+      await screen.findByRole('heading', { name: 'Tax systems of Russia' }),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Session locked' })).not.toBeInTheDocument()
+    expect(getSession()).not.toBeNull()
+  })
+})
+
+describe('token hygiene', () => {
+  it('never puts a token in a URL, a query key, the console, localStorage, a notification or an error', async () => {
+    const logged: string[] = []
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        logged.push(
+          args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' '),
+        )
+      })
+    }
+    const urls: string[] = []
+    server.events.on('request:start', ({ request }) => urls.push(request.url))
+    signInAsManager()
+    const { user, queryClient } = renderApp('/tax-systems/1')
+    await screen.findByRole('heading', { name: 'Tax systems of Russia' })
+    setScenario({ fault: 'server-error', faultOperation: 'listKkmTransactions' })
+    await user.click(screen.getByRole('link', { name: 'Tax systems' }))
+    const keys = JSON.stringify(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .map((q) => q.queryKey),
+    )
+    setScenario({ fault: 'unauthorized', faultOperation: null })
+    await user.click(screen.getByRole('combobox', { name: 'Country' }))
+    await user.click(await screen.findByRole('option', { name: /France/ }))
+    await screen.findByRole('button', { name: 'Sign in' })
+    await waitFor(() =>
+      expect(document.body.textContent).toContain('no longer accepts your tokens'),
+    )
+
+    const secrets = [DEMO.partnerToken, DEMO.userToken]
+    const places = {
+      urls: urls.join('\n'),
+      keys,
+      console: logged.join('\n'),
+      localStorage: JSON.stringify({ ...localStorage }),
+      page: document.body.innerHTML,
+    }
+    for (const [place, text] of Object.entries(places)) {
+      for (const secret of secrets)
+        expect(text, `${secret} found in ${place}`).not.toContain(secret)
+    }
+    expect(urls.length).toBeGreaterThan(2)
+    expect(sessionStorage.getItem('kkm.session')).toBeNull()
+  })
+})
