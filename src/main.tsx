@@ -8,8 +8,13 @@ import { routes } from './router'
 async function startMockApi() {
   // Compiled out of production builds: __MOCK_API__ is a build-time constant.
   if (__MOCK_API__) {
-    const { startMockWorker } = await import('./mocks/browser')
+    const [{ startMockWorker }, { mountMockPanel, restoreMockScenario }] = await Promise.all([
+      import('./mocks/browser'),
+      import('./dev/MockPanel'),
+    ])
+    restoreMockScenario()
     await startMockWorker()
+    mountMockPanel()
   }
 }
 

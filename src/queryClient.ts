@@ -3,10 +3,13 @@ import { isApiError } from '@/api/errors'
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503])
 const MAX_GET_RETRIES = 3
+/** The limiter already holds every request for Retry-After; one retry, then tell the user. */
+const MAX_RATE_LIMITED_RETRIES = 1
 
 /** GETs are idempotent: retry what a moment may cure. Nothing else is retried. */
 export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_GET_RETRIES || !isApiError(error)) return false
+  if (error.status === 429) return failureCount < MAX_RATE_LIMITED_RETRIES
   return error.kind === 'network' || RETRYABLE_STATUSES.has(error.status)
 }
 

@@ -45,7 +45,11 @@ export function describeError(error: unknown): ErrorDescription {
   const retryable = error.status >= 500 || error.status === 429 || error.status === 200
   const title =
     titles[error.status] ??
-    (error.status >= 500 ? 'The server had a problem' : `Request failed (HTTP ${error.status})`)
+    (error.status >= 500
+      ? 'The server had a problem'
+      : error.status === 200
+        ? 'The API reported a failure'
+        : `Request failed (HTTP ${error.status})`)
   const wait =
     error.status === 429 && error.retryAfterSeconds
       ? ` Try again in ${error.retryAfterSeconds} s.`

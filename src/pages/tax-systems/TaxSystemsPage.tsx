@@ -40,7 +40,9 @@ function CountryPicker({ value }: { value: number | null }) {
         nothingFoundMessage="No country matches"
         maw={360}
         rightSection={
-          countries.isFetching ? <Loader size="xs" aria-label="Loading countries" /> : undefined
+          countries.isFetching ? (
+            <Loader size="xs" role="status" aria-label="Loading countries" />
+          ) : undefined
         }
         disabled={countries.isError}
       />
@@ -48,6 +50,7 @@ function CountryPicker({ value }: { value: number | null }) {
         <ErrorNotice
           title={`Countries could not be loaded: ${failure.title}`}
           message={failure.message}
+          details={failure.details}
           onRetry={() => void countries.refetch()}
         />
       )}
@@ -104,7 +107,7 @@ function TaxSystemsOf({ countryId: id }: { countryId: number }) {
 
   if (systems.isPending) {
     return (
-      <Stack aria-busy="true" aria-label="Loading tax systems">
+      <Stack role="status" aria-busy="true" aria-label="Loading tax systems">
         <Skeleton h={120} />
         <Skeleton h={80} />
       </Stack>

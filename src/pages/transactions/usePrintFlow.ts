@@ -41,6 +41,18 @@ interface Followed {
   label: string
 }
 
+/**
+ * Only an answer that says no means nothing was printed: a 4xx, or `success: false`. A timeout,
+ * a dropped connection, a 5xx or an unreadable 200 may hide a printed receipt.
+ */
+function isRefusal(error: unknown): boolean {
+  return (
+    isApiError(error) &&
+    error.kind === 'http' &&
+    ((error.status >= 400 && error.status < 500) || error.status === 200)
+  )
+}
+
 function parseDocumentId(text: string): number | null {
   const trimmed = text.trim()
   return /^[1-9]\d{0,9}$/.test(trimmed) && Number(trimmed) <= 2_147_483_647 ? Number(trimmed) : null
@@ -202,7 +214,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
           message: `${error.message} Nothing more was sent.`,
           details: [],
         })
-      } else if (isApiError(error) && (error.outcomeUnknown || error.status >= 500)) {
+      } else if (!isRefusal(error)) {
         await checkLogAfterUnknown(describeError(error).message, before, sentAt, targetKey, label)
       } else {
         const failure = describeError(error)

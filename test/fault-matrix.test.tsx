@@ -1,0 +1,170 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { configureClient } from '@/api/client'
+import { db, DEMO, DOCUMENT_TITLES, isoInZone, OPERATION_TITLES, STATUS_TITLES } from '@/mocks/db'
+import { server } from '@/mocks/node'
+import { setScenario, type Fault, type OperationId } from '@/mocks/scenarios'
+import { getSession } from '@/session/store'
+import { renderApp, signInAsManager } from './render'
+
+/** What a person reads for each fault: a specific title and the server's or our message. */
+const EXPECTED: Record<Fault, RegExp> = {
+  unauthorized: /Not signed in[\s\S]*Authentication needed\./,
+  forbidden: /Access denied/,
+  'not-found': /Not found/,
+  validation:
+    /The server did not accept the request[\s\S]*document_id: The document cannot be printed/,
+  'rate-limited': /Too many requests[\s\S]*Try again in 3 s/,
+  'server-error': /The server had a problem[\s\S]*Internal server error\./,
+  unavailable: /The server had a problem[\s\S]*temporarily unavailable/,
+  network: /No connection[\s\S]*Could not reach the server/,
+  timeout: /The server is not answering[\s\S]*No answer from the server within/,
+  'malformed-json': /Unreadable answer[\s\S]*cannot read/,
+  'success-false': /The API reported a failure[\s\S]*could not be completed/,
+  'legacy-error': /Not signed in[\s\S]*Authentication needed\./,
+}
+const FAULTS = Object.keys(EXPECTED) as Fault[]
+/** A 429 is retried once after Retry-After (3 s here) before the user is told. */
+const waitFor429 = (kind: Fault) => ({ timeout: kind === 'rate-limited' ? 12_000 : 5_000 })
+
+/** Waits for an alert (there may be several: a notification is one too) that says `text`. */
+async function expectAlert(text: RegExp, kind: Fault) {
+  await waitFor(
+    () =>
+      expect(screen.getAllByRole('alert').some((alert) => text.test(alert.textContent ?? ''))).toBe(
+        true,
+      ),
+    waitFor429(kind),
+  )
+}
+
+function fault(fault: Fault, operation: OperationId) {
+  setScenario({ fault, faultOperation: operation })
+}
+
+function countPrintPosts() {
+  const seen = { posts: 0 }
+  server.events.on('request:start', ({ request }) => {
+    if (request.method === 'POST' && request.url.endsWith('/print_document_bill')) seen.posts++
+  })
+  return seen
+}
+
+beforeEach(() => configureClient({ timeoutMs: 300 }))
+afterEach(() => server.events.removeAllListeners())
+
+describe.each(FAULTS)('fault %s', (kind) => {
+  it('sign-in, proving the tokens (GET /companies): says what went wrong and keeps the typed tokens', async () => {
+    fault(kind, 'listCompanies')
+    const { user } = renderApp('/sign-in')
+    await user.type(await screen.findByLabelText(/Partner token/), DEMO.partnerToken)
+    await user.type(screen.getByLabelText(/User token/), DEMO.userToken)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(EXPECTED[kind])
+    expect(screen.getByLabelText(/Partner token/)).toHaveValue(DEMO.partnerToken)
+    expect(screen.getByLabelText(/User token/)).toHaveValue(DEMO.userToken)
+    expect(getSession()).toBeNull()
+  })
+
+  it('sign-in with a password (POST /auth): says what went wrong and keeps the login', async () => {
+    fault(kind, 'authenticateUser')
+    const { user } = renderApp('/sign-in')
+    await user.click(await screen.findByRole('radio', { name: 'Login and password' }))
+    await user.type(screen.getByLabelText(/Partner token/), DEMO.partnerToken)
+    await user.type(screen.getByRole('textbox', { name: /^Login/ }), DEMO.login)
+    await user.type(screen.getByLabelText(/^Password/), DEMO.password)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(EXPECTED[kind])
+    expect(screen.getByRole('textbox', { name: /^Login/ })).toHaveValue(DEMO.login)
+  })
+
+  it('tax systems (GET tax_system): a clear message, never a blank page', async () => {
+    signInAsManager()
+    fault(kind, 'listTaxSystems')
+    renderApp('/tax-systems/1')
+    if (kind === 'unauthorized' || kind === 'legacy-error') {
+      // A 401 to the session's own call ends the session: back to sign-in, once.
+      expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument()
+      expect(screen.getAllByText(/no longer accepts your tokens/)).toHaveLength(1)
+      return
+    }
+    const expected = kind === 'not-found' ? /Unknown country/ : EXPECTED[kind]
+    await expectAlert(expected, kind)
+    expect(screen.getByRole('heading', { name: 'Tax systems and VAT rates' })).toBeInTheDocument()
+  })
+
+  it('the country picker (GET /countries): a clear message beside it', async () => {
+    signInAsManager()
+    fault(kind, 'listCountries')
+    renderApp('/tax-systems/1')
+    if (kind === 'unauthorized' || kind === 'legacy-error') {
+      expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument()
+      return
+    }
+    expect(
+      await screen.findByText(/Countries could not be loaded/, {}, waitFor429(kind)),
+    ).toBeInTheDocument()
+    expect(
+      screen.getByText(/Countries could not be loaded/).closest('[role="alert"]'),
+    ).toHaveTextContent(EXPECTED[kind])
+  })
+
+  it('the transaction log (GET kkm_transactions): a clear message, the filters kept', async () => {
+    signInAsManager()
+    fault(kind, 'listKkmTransactions')
+    const { router } = renderApp('/locations/1/transactions?type=1')
+    if (kind === 'unauthorized' || kind === 'legacy-error') {
+      expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument()
+      return
+    }
+    await expectAlert(EXPECTED[kind], kind)
+    expect(router.state.location.search).toBe('?type=1')
+    expect(screen.getByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return (1)')
+  })
+
+  it('printing (POST print_document_bill): a specific message, one POST, nothing resent', async () => {
+    signInAsManager()
+    db.transactions.get(1)?.unshift({
+      id: 900_001,
+      print_date: isoInZone(Date.now() - 60_000, 3),
+      printed_count: 0,
+      sum: 100,
+      type: { id: 0, title: OPERATION_TITLES[0] },
+      status: { id: 3, title: STATUS_TITLES[3] },
+      document: { id: 777_001, type: 7, type_title: DOCUMENT_TITLES[7] },
+      cashier: { id: 1, name: 'A' },
+    })
+    const seen = countPrintPosts()
+    const { user } = renderApp('/locations/1/transactions')
+    await user.click(await screen.findByRole('button', { name: 'Print receipt for Visit #777001' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Print receipt' })
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled())
+    fault(kind, 'printDocumentBill')
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    if (kind === 'unauthorized' || kind === 'legacy-error') {
+      expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument()
+    } else if (kind === 'network' || kind === 'timeout') {
+      // The mock prints, then loses the answer: the log shows the receipt, which is followed, not resent.
+      expect(
+        await within(dialog).findByText(
+          /Status: (Sent for printing|Success)|Receipt printed/,
+          {},
+          { timeout: 4000 },
+        ),
+      ).toBeInTheDocument()
+      expect(within(dialog).queryByRole('button', { name: 'Print again' })).not.toBeInTheDocument()
+      expect(within(dialog).queryByText(/^Not printed/)).not.toBeInTheDocument()
+    } else if (['server-error', 'unavailable', 'malformed-json'].includes(kind)) {
+      // The register may have printed: never "failed", always "unknown", and the log decides.
+      expect(await within(dialog).findByText('Result unknown')).toBeInTheDocument()
+      expect(within(dialog).getByRole('alert')).toHaveTextContent(
+        /The register may have printed the receipt/,
+      )
+    } else {
+      const alert = await within(dialog).findByText(/^Not printed:/)
+      expect(alert.closest('[role="alert"]')).toHaveTextContent(EXPECTED[kind])
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(seen.posts).toBe(1)
+  })
+})
