@@ -1,3 +1,5 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, mergeConfig } from 'vitest/config'
 import viteConfig from './vite.config.ts'
 
@@ -15,6 +17,40 @@ export default defineConfig((env) =>
             setupFiles: ['test/setup.ts'],
             restoreMocks: true,
             testTimeout: 15_000,
+          },
+        },
+        {
+          // Every story is a test in Debian's Chromium: it renders, its play function passes and
+          // axe finds no violation (`a11y.test: 'error'` in .storybook/preview.tsx).
+          extends: true,
+          plugins: [storybookTest({ configDir: '.storybook' })],
+          define: { __MOCK_API__: 'true' },
+          test: {
+            name: 'storybook',
+            testTimeout: 30_000,
+            // One page for all story files (about half the time): every story resets the mock
+            // API, the session and its own providers and router (.storybook/decorators.tsx).
+            isolate: false,
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({
+                launchOptions: {
+                  executablePath: '/usr/bin/chromium',
+                  args: [
+                    '--headless',
+                    '--no-sandbox',
+                    '--disable-gpu',
+                    '--disable-quic',
+                    '--no-first-run',
+                    '--disable-background-networking',
+                    '--disable-component-update',
+                    '--disable-sync',
+                  ],
+                },
+              }),
+              instances: [{ browser: 'chromium' }],
+            },
           },
         },
       ],

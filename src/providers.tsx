@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { configureClient } from '@/api/client'
 import { onSessionEnd } from '@/session/store'
 import { createQueryClient } from './queryClient'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 interface ProvidersProps {
   children: ReactNode
@@ -44,7 +44,12 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
   }, [queryClient])
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      env={env}
+    >
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>

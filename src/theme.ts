@@ -1,8 +1,23 @@
-import { createTheme } from '@mantine/core'
+import { createTheme, type CSSVariablesResolver } from '@mantine/core'
 
 export const theme = createTheme({
   primaryColor: 'blue',
+  // Shade 8 keeps white text on filled buttons above 4.5:1 (WCAG AA); Mantine's default 6 does not.
+  primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif',
   fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", "Liberation Mono", monospace',
+})
+
+/** Dimmed and error text darker (light) or lighter (dark) than Mantine's defaults, for AA contrast. */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
+    '--mantine-color-error': t.colors.red[9] ?? '#c92a2a',
+  },
+  dark: {
+    '--mantine-color-dimmed': t.colors.dark[1] ?? '#b8b8b8',
+    '--mantine-color-error': t.colors.red[5] ?? '#ff6b6b',
+  },
 })

@@ -14,7 +14,17 @@ export interface ErrorNoticeProps {
  */
 function WarningIcon() {
   return (
-    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden
+    >
       <path d="M12 9v4M12 17h.01M10.24 3.96 1.82 18a1.98 1.98 0 0 0 1.7 3h16.96a1.98 1.98 0 0 0 1.7-3L13.76 3.96a1.98 1.98 0 0 0-3.52 0z" />
     </svg>
   )
@@ -32,7 +42,7 @@ export function ErrorNotice({
     <Alert
       color="red"
       variant="light"
-      title={title}
+      title={<span style={{ overflowWrap: 'anywhere' }}>{title}</span>}
       icon={<WarningIcon />}
       role="alert"
     >
@@ -43,7 +53,9 @@ export function ErrorNotice({
         {details.length > 0 && (
           <List size="sm">
             {details.map((detail) => (
-              <List.Item key={detail}>{detail}</List.Item>
+              <List.Item key={detail} style={{ overflowWrap: 'anywhere' }}>
+                {detail}
+              </List.Item>
             ))}
           </List>
         )}

@@ -300,7 +300,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
       </Group>
 
       {list.isPending ? (
-        <Stack aria-busy="true" aria-label="Loading transactions">
+        <Stack role="status" aria-busy="true" aria-label="Loading transactions">
           {Array.from({ length: 6 }, (_, i) => (
             <Skeleton key={i} h={36} />
           ))}
