@@ -17,7 +17,10 @@ function captureHeaders(path: string, method: 'get' | 'post' = 'get') {
   server.use(
     http[method](`${API}${path}`, ({ request }) => {
       seen.push(request.headers)
-      return HttpResponse.json({ success: true, data: [], meta: { count: 0 } }, { status: method === 'post' ? 201 : 200 })
+      return HttpResponse.json(
+        { success: true, data: [], meta: { count: 0 } },
+        { status: method === 'post' ? 201 : 200 },
+      )
     }),
   )
   return seen
@@ -64,7 +67,14 @@ describe('client headers', () => {
     const taxSeen = captureHeaders('/integration/kkm/references/tax_system/1')
     const logSeen = captureHeaders('/kkm_transactions/1')
     await getTaxSystems(1)
-    await getTransactions(1, { startDate: '2026-11-01', endDate: '2026-11-28', type: null, status: null, page: 1, pageSize: 50 })
+    await getTransactions(1, {
+      startDate: '2026-11-01',
+      endDate: '2026-11-28',
+      type: null,
+      status: null,
+      page: 1,
+      pageSize: 50,
+    })
     for (const headers of [taxSeen[0], logSeen[0]]) {
       expect(headers?.get('Authorization')).toBe('Bearer demo-partner-token, User demo-user-token')
       expect(headers?.get('Accept')).toBe('application/vnd.api.v2+json')
@@ -80,7 +90,14 @@ describe('client headers', () => {
         return HttpResponse.json({ success: true, data: [], meta: { count: 0 } })
       }),
     )
-    await getTransactions(3, { startDate: '2026-11-01', endDate: '2026-11-02', type: 1, status: 0, page: 2, pageSize: 100 })
+    await getTransactions(3, {
+      startDate: '2026-11-01',
+      endDate: '2026-11-02',
+      type: 1,
+      status: 0,
+      page: 2,
+      pageSize: 100,
+    })
     expect(Object.fromEntries((url as URL | null)?.searchParams ?? [])).toEqual({
       page: '2',
       editable_length: '100',
@@ -107,18 +124,89 @@ describe('client headers', () => {
 
 describe('error mapping', () => {
   const cases: [string, () => Response | Promise<Response>, Partial<ApiError>][] = [
-    ['401 envelope', () => HttpResponse.json({ success: false, data: null, meta: { message: 'Authentication needed.' } }, { status: 401 }), { kind: 'http', status: 401, message: 'Authentication needed.' }],
-    ['403 envelope', () => HttpResponse.json({ success: false, data: null, meta: { message: 'Access denied.' } }, { status: 403 }), { kind: 'http', status: 403, message: 'Access denied.' }],
-    ['404 with meta {}', () => HttpResponse.json({ success: false, data: null, meta: {} }, { status: 404 }), { kind: 'http', status: 404, message: 'Not found.' }],
-    ['404 with meta []', () => HttpResponse.json({ success: false, data: null, meta: [] }, { status: 404 }), { kind: 'http', status: 404, message: 'Not found.' }],
-    ['legacy body', () => HttpResponse.json({ errors: { code: 401, message: 'Authentication needed' }, meta: { message: 'Authentication needed.' } }, { status: 401 }), { kind: 'http', status: 401, message: 'Authentication needed.' }],
-    ['legacy body without meta', () => HttpResponse.json({ errors: { code: 403, message: 'No rights' } }, { status: 403 }), { kind: 'http', status: 403, message: 'No rights' }],
-    ['success:false with 200', () => HttpResponse.json({ success: false, data: null, meta: { message: 'Location is not connected to a register.' } }), { kind: 'http', status: 200, message: 'Location is not connected to a register.' }],
-    ['non-JSON error page', () => new HttpResponse('<h1>502 Bad Gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } }), { kind: 'http', status: 502, message: 'The API gateway could not reach the server.' }],
-    ['malformed JSON with 200', () => new HttpResponse('{"success":true,"data":[', { headers: { 'Content-Type': 'application/json' } }), { kind: 'malformed', status: 200 }],
+    [
+      '401 envelope',
+      () =>
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Authentication needed.' } },
+          { status: 401 },
+        ),
+      { kind: 'http', status: 401, message: 'Authentication needed.' },
+    ],
+    [
+      '403 envelope',
+      () =>
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Access denied.' } },
+          { status: 403 },
+        ),
+      { kind: 'http', status: 403, message: 'Access denied.' },
+    ],
+    [
+      '404 with meta {}',
+      () => HttpResponse.json({ success: false, data: null, meta: {} }, { status: 404 }),
+      { kind: 'http', status: 404, message: 'Not found.' },
+    ],
+    [
+      '404 with meta []',
+      () => HttpResponse.json({ success: false, data: null, meta: [] }, { status: 404 }),
+      { kind: 'http', status: 404, message: 'Not found.' },
+    ],
+    [
+      'legacy body',
+      () =>
+        HttpResponse.json(
+          {
+            errors: { code: 401, message: 'Authentication needed' },
+            meta: { message: 'Authentication needed.' },
+          },
+          { status: 401 },
+        ),
+      { kind: 'http', status: 401, message: 'Authentication needed.' },
+    ],
+    [
+      'legacy body without meta',
+      () => HttpResponse.json({ errors: { code: 403, message: 'No rights' } }, { status: 403 }),
+      { kind: 'http', status: 403, message: 'No rights' },
+    ],
+    [
+      'success:false with 200',
+      () =>
+        HttpResponse.json({
+          success: false,
+          data: null,
+          meta: { message: 'Location is not connected to a register.' },
+        }),
+      { kind: 'http', status: 200, message: 'Location is not connected to a register.' },
+    ],
+    [
+      'non-JSON error page',
+      () =>
+        new HttpResponse('<h1>502 Bad Gateway</h1>', {
+          status: 502,
+          headers: { 'Content-Type': 'text/html' },
+        }),
+      { kind: 'http', status: 502, message: 'The API gateway could not reach the server.' },
+    ],
+    [
+      'malformed JSON with 200',
+      () =>
+        new HttpResponse('{"success":true,"data":[', {
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      { kind: 'malformed', status: 200 },
+    ],
     ['JSON without an envelope', () => HttpResponse.json([1, 2, 3]), { kind: 'malformed' }],
     ['network failure', () => HttpResponse.error(), { kind: 'network', status: 0 }],
-    ['429 with Retry-After', () => HttpResponse.json({ success: false, data: null, meta: { message: 'Too many requests.' } }, { status: 429, headers: { 'Retry-After': '7' } }), { kind: 'http', status: 429, retryAfterSeconds: 7 }],
+    [
+      '429 with Retry-After',
+      () =>
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Too many requests.' } },
+          { status: 429, headers: { 'Retry-After': '7' } },
+        ),
+      { kind: 'http', status: 429, retryAfterSeconds: 7 },
+    ],
   ]
 
   it.each(cases)('%s', async (_name, respond, expected) => {
@@ -134,7 +222,14 @@ describe('error mapping', () => {
     server.use(
       http.get(`${API}/countries`, () =>
         HttpResponse.json(
-          { success: false, data: null, meta: { message: 'An error has occurred.', errors: [{ field: 'login', message: 'Required.' }, 'Plain problem'] } },
+          {
+            success: false,
+            data: null,
+            meta: {
+              message: 'An error has occurred.',
+              errors: [{ field: 'login', message: 'Required.' }, 'Plain problem'],
+            },
+          },
           { status: 422 },
         ),
       ),
@@ -145,7 +240,14 @@ describe('error mapping', () => {
     ])
     server.use(
       http.get(`${API}/countries`, () =>
-        HttpResponse.json({ success: false, data: null, meta: { message: 'Bad.', errors: { password: ['Too short.', 'Too simple.'] } } }, { status: 422 }),
+        HttpResponse.json(
+          {
+            success: false,
+            data: null,
+            meta: { message: 'Bad.', errors: { password: ['Too short.', 'Too simple.'] } },
+          },
+          { status: 422 },
+        ),
       ),
     )
     expect((await failureOf(getCountries())).fieldErrors).toEqual([
@@ -158,10 +260,17 @@ describe('error mapping', () => {
     signInAsManager()
     server.use(
       http.get(`${API}/countries`, () =>
-        HttpResponse.json({ success: false, data: null, meta: { message: 'Oops.' } }, { status: 500, headers: { 'X-Request-Id': 'req-42' } }),
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Oops.' } },
+          { status: 500, headers: { 'X-Request-Id': 'req-42' } },
+        ),
       ),
     )
-    expect(await failureOf(getCountries())).toMatchObject({ status: 500, requestId: 'req-42', message: 'Oops.' })
+    expect(await failureOf(getCountries())).toMatchObject({
+      status: 500,
+      requestId: 'req-42',
+      message: 'Oops.',
+    })
   })
 
   it('times out and says the outcome is unknown', async () => {
@@ -180,7 +289,14 @@ describe('error mapping', () => {
 
   it('ends the session once on a 401 to a call made with it, and never carries a token in the error', async () => {
     signInAsManager()
-    server.use(http.get(`${API}/countries`, () => HttpResponse.json({ success: false, data: null, meta: { message: 'Authentication needed.' } }, { status: 401 })))
+    server.use(
+      http.get(`${API}/countries`, () =>
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Authentication needed.' } },
+          { status: 401 },
+        ),
+      ),
+    )
     const error = await failureOf(getCountries())
     expect(getSession()).toBeNull()
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain('demo-')
@@ -188,7 +304,14 @@ describe('error mapping', () => {
 
   it('does not end the session when a 401 answers a call made with other tokens (sign-in attempts)', async () => {
     startSession({ partnerToken: 'p', userToken: 'u', user: null })
-    server.use(http.post(`${API}/auth`, () => HttpResponse.json({ success: false, data: null, meta: { message: 'Incorrect login or password.' } }, { status: 401 })))
+    server.use(
+      http.post(`${API}/auth`, () =>
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Incorrect login or password.' } },
+          { status: 401 },
+        ),
+      ),
+    )
     await failureOf(signInWithPassword({ partnerToken: 'x', login: 'a@b.c', password: 'y' }))
     expect(getSession()).not.toBeNull()
     endSession('signed-out')

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { db, DEMO } from '@/mocks/db'
 
 const BASE = 'http://localhost/api/v1'
-const both = (user: string = DEMO.userToken) => ({ Authorization: `Bearer ${DEMO.partnerToken}, User ${user}`, Accept: 'application/vnd.api.v2+json' })
+const both = (user: string = DEMO.userToken) => ({
+  Authorization: `Bearer ${DEMO.partnerToken}, User ${user}`,
+  Accept: 'application/vnd.api.v2+json',
+})
 
 async function call(path: string, init: RequestInit = {}) {
   const response = await fetch(`${BASE}${path}`, init)
@@ -11,7 +14,11 @@ async function call(path: string, init: RequestInit = {}) {
 
 describe('the embedded mock API', () => {
   it('answers a missing or wrong token with the documented 401 body', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer nope' }, { Authorization: 'Token demo-partner-token' }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { Authorization: 'Bearer nope' },
+      { Authorization: 'Token demo-partner-token' },
+    ] as Record<string, string>[]) {
       expect(await call('/countries', { headers })).toEqual({
         status: 401,
         body: { success: false, data: null, meta: { message: 'Authentication needed.' } },
@@ -19,7 +26,13 @@ describe('the embedded mock API', () => {
     }
     expect((await call('/kkm_transactions/1', { headers: both('wrong-user') })).status).toBe(401)
     // The user token is required where the user acts.
-    expect((await call('/kkm_transactions/1', { headers: { Authorization: `Bearer ${DEMO.partnerToken}` } })).status).toBe(401)
+    expect(
+      (
+        await call('/kkm_transactions/1', {
+          headers: { Authorization: `Bearer ${DEMO.partnerToken}` },
+        })
+      ).status,
+    ).toBe(401)
   })
 
   it('answers 403 for a location the user may not manage', async () => {
@@ -30,13 +43,25 @@ describe('the embedded mock API', () => {
   })
 
   it('answers 404 for unknown ids', async () => {
-    expect(await call('/kkm_transactions/999', { headers: both() })).toEqual({ status: 404, body: { success: false, data: null, meta: {} } })
-    expect((await call('/integration/kkm/references/tax_system/999', { headers: both() })).status).toBe(404)
+    expect(await call('/kkm_transactions/999', { headers: both() })).toEqual({
+      status: 404,
+      body: { success: false, data: null, meta: {} },
+    })
+    expect(
+      (await call('/integration/kkm/references/tax_system/999', { headers: both() })).status,
+    ).toBe(404)
   })
 
   it('serves country 1 with exactly the six tax systems of the documentation, and a country with none', async () => {
     const russia = await call('/integration/kkm/references/tax_system/1', { headers: both() })
-    expect((russia.body.data as { slug: string }[]).map((s) => s.slug)).toEqual(['ru_osn', 'ru_usn', 'ru_usnr', 'ru_envd', 'ru_esn', 'ru_psn'])
+    expect((russia.body.data as { slug: string }[]).map((s) => s.slug)).toEqual([
+      'ru_osn',
+      'ru_usn',
+      'ru_usnr',
+      'ru_envd',
+      'ru_esn',
+      'ru_psn',
+    ])
     expect(russia.body.meta).toEqual({ count: 6 })
     const usa = await call('/integration/kkm/references/tax_system/7', { headers: both() })
     expect(usa.body).toEqual({ success: true, data: [], meta: { count: 0 } })

@@ -10,16 +10,22 @@ describe('sign-in', () => {
   it('sends a signed-out visitor to sign-in, proves the tokens with GET /companies?my=1, then opens the page asked for', async () => {
     const companyCalls: string[] = []
     server.events.on('request:start', ({ request }) => {
-      if (new URL(request.url).pathname.endsWith('/companies')) companyCalls.push(new URL(request.url).search)
+      if (new URL(request.url).pathname.endsWith('/companies'))
+        companyCalls.push(new URL(request.url).search)
     })
     const { user, router } = renderApp('/tax-systems/1')
     await user.type(await screen.findByLabelText(/Partner token/), DEMO.partnerToken)
     await user.type(screen.getByLabelText(/User token/), DEMO.userToken)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    expect(await screen.findByRole('heading', { name: 'Tax systems of Russia' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: 'Tax systems of Russia' }),
+    ).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/tax-systems/1')
     expect(companyCalls[0]).toContain('my=1')
-    expect(getSession()).toMatchObject({ partnerToken: DEMO.partnerToken, userToken: DEMO.userToken })
+    expect(getSession()).toMatchObject({
+      partnerToken: DEMO.partnerToken,
+      userToken: DEMO.userToken,
+    })
     // Tokens are mirrored to sessionStorage only.
     expect(localStorage.length).toBe(0)
     expect(sessionStorage.getItem('kkm.session')).toContain(DEMO.userToken)
@@ -37,7 +43,9 @@ describe('sign-in', () => {
     await user.click(screen.getByLabelText(/User token/))
     await user.paste('x'.repeat(300))
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    expect(screen.getByText('Partner token must not contain spaces or line breaks.')).toBeInTheDocument()
+    expect(
+      screen.getByText('Partner token must not contain spaces or line breaks.'),
+    ).toBeInTheDocument()
     expect(screen.getByText(/User token is too long \(300 characters/)).toBeInTheDocument()
     expect(requests).toBe(0)
     server.events.removeAllListeners()
@@ -60,7 +68,12 @@ describe('sign-in', () => {
     await user.type(screen.getByRole('textbox', { name: /^Login/ }), DEMO.login)
     await user.type(screen.getByLabelText(/^Password/), DEMO.password)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    await waitFor(() => expect(getSession()).toMatchObject({ userToken: DEMO.userToken, user: { name: 'Helen Manager' } }))
+    await waitFor(() =>
+      expect(getSession()).toMatchObject({
+        userToken: DEMO.userToken,
+        user: { name: 'Helen Manager' },
+      }),
+    )
     expect(await screen.findByText('Helen Manager')).toBeInTheDocument()
   })
 
@@ -77,13 +90,21 @@ describe('sign-in', () => {
   it('signs out once on a 401 later on, with one notification, and returns to the same page after signing in again', async () => {
     signInAsManager()
     const { user, router, queryClient } = renderApp('/tax-systems/1')
-    expect(await screen.findByRole('heading', { name: 'Tax systems of Russia' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: 'Tax systems of Russia' }),
+    ).toBeInTheDocument()
     server.use(
       http.get('*/api/v1/integration/kkm/references/tax_system/:id', () =>
-        HttpResponse.json({ success: false, data: null, meta: { message: 'Authentication needed.' } }, { status: 401 }),
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Authentication needed.' } },
+          { status: 401 },
+        ),
       ),
       http.get('*/api/v1/countries', () =>
-        HttpResponse.json({ success: false, data: null, meta: { message: 'Authentication needed.' } }, { status: 401 }),
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Authentication needed.' } },
+          { status: 401 },
+        ),
       ),
     )
     await user.click(screen.getByRole('combobox', { name: 'Country' }))
@@ -98,7 +119,9 @@ describe('sign-in', () => {
     await user.type(screen.getByLabelText(/Partner token/), DEMO.partnerToken)
     await user.type(screen.getByLabelText(/User token/), DEMO.userToken)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    expect(await screen.findByRole('heading', { name: 'Tax systems of France' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: 'Tax systems of France' }),
+    ).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/tax-systems/56')
   })
 

@@ -14,7 +14,9 @@ describe('tax systems page', () => {
   it('shows the six tax systems of country 1 with their VAT slugs, each copyable', async () => {
     signInAsManager()
     renderApp('/tax-systems/1')
-    expect(await screen.findByRole('heading', { name: 'Tax systems of Russia' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: 'Tax systems of Russia' }),
+    ).toBeInTheDocument()
     const systems = screen.getAllByRole('region')
     expect(systems.map((s) => within(s).getAllByRole('heading')[0]?.textContent)).toEqual([
       'General DOS',
@@ -46,7 +48,9 @@ describe('tax systems page', () => {
     await user.clear(screen.getByRole('combobox', { name: 'Country' }))
     await user.type(screen.getByRole('combobox', { name: 'Country' }), 'kaz')
     await user.click(await screen.findByRole('option', { name: 'Kazakhstan (KZ)' }))
-    expect(await screen.findByRole('heading', { name: 'Tax systems of Kazakhstan' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: 'Tax systems of Kazakhstan' }),
+    ).toBeInTheDocument()
     expect(router.state.location.pathname).toBe('/tax-systems/3')
     expect(screen.getByText('kz_vat_12')).toBeInTheDocument()
   })
@@ -54,7 +58,9 @@ describe('tax systems page', () => {
   it('says so when a country has no tax systems', async () => {
     signInAsManager()
     renderApp('/tax-systems/7')
-    expect(await screen.findByRole('status')).toHaveTextContent('No tax systems are registered for USA')
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'No tax systems are registered for USA',
+    )
   })
 
   it('shows a server error with a retry that works', async () => {
@@ -66,7 +72,9 @@ describe('tax systems page', () => {
     expect(alert).toHaveTextContent('Internal server error.')
     setScenario({ fault: null })
     await user.click(within(alert).getByRole('button', { name: 'Try again' }))
-    expect(await screen.findByRole('heading', { name: 'Tax systems of Russia' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: 'Tax systems of Russia' }),
+    ).toBeInTheDocument()
   })
 
   it('refuses a non-numeric id without asking the API for tax systems', async () => {
@@ -81,7 +89,9 @@ describe('tax systems page', () => {
   it('handles the 404 of an unknown country', async () => {
     signInAsManager()
     renderApp('/tax-systems/999')
-    expect(await screen.findByRole('alert')).toHaveTextContent('The API does not know a country with id 999')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The API does not know a country with id 999',
+    )
   })
 
   it('asks for countries and tax systems once within their cache lifetime', async () => {

@@ -5,27 +5,51 @@
 import { route } from '@/mocks/http'
 
 export const wrongAnswers = [
-  route('get', '/countries', 'listCountries')(({ reply }) =>
+  route(
+    'get',
+    '/countries',
+    'listCountries',
+  )(({ reply }) =>
     // @ts-expect-error a country needs a title
     reply(200, { success: true, data: [{ id: 1 }], meta: [] }),
   ),
-  route('get', '/countries', 'listCountries')(({ reply }) =>
+  route(
+    'get',
+    '/countries',
+    'listCountries',
+  )(({ reply }) =>
     // @ts-expect-error a field the spec does not list
     reply(200, { success: true, data: [{ id: 1, title: 'X', flag: 'white' }], meta: [] }),
   ),
-  route('get', '/countries', 'listCountries')(({ reply }) =>
+  route(
+    'get',
+    '/countries',
+    'listCountries',
+  )(({ reply }) =>
     // @ts-expect-error the spec lists no 500 for this operation
     reply(500, { success: false, data: null, meta: {} }),
   ),
-  route('get', '/kkm_transactions/{location_id}', 'listKkmTransactions')(({ reply }) =>
+  route(
+    'get',
+    '/kkm_transactions/{location_id}',
+    'listKkmTransactions',
+  )(({ reply }) =>
     // @ts-expect-error meta.count is required on the transaction log
     reply(200, { success: true, data: [], meta: {} }),
   ),
-  route('get', '/countries', 'listCountries')(
+  route(
+    'get',
+    '/countries',
+    'listCountries',
+  )(
     // @ts-expect-error an answer must be made by reply(), not written by hand
     () => ({ status: 200, body: { success: true, data: [], meta: [] } }),
   ),
-  route('post', '/kkm_transactions/{location_id}/print_document_bill', 'printDocumentBill')(({ reply }) =>
+  route(
+    'post',
+    '/kkm_transactions/{location_id}/print_document_bill',
+    'printDocumentBill',
+  )(({ reply }) =>
     reply(200, {
       success: true,
       data: {
@@ -51,6 +75,8 @@ export const wrongAnswers = [
   ),
 ]
 
-export const rightAnswer = route('get', '/countries', 'listCountries')(({ reply }) =>
-  reply(200, { success: true, data: [{ id: '1', title: 'Russia' }], meta: [] }),
-)
+export const rightAnswer = route(
+  'get',
+  '/countries',
+  'listCountries',
+)(({ reply }) => reply(200, { success: true, data: [{ id: '1', title: 'Russia' }], meta: [] }))
