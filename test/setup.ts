@@ -30,8 +30,14 @@ class ResizeObserverStub {
 window.ResizeObserver = ResizeObserverStub
 window.HTMLElement.prototype.scrollIntoView = () => undefined
 // jsdom has no layout: give elements a screenful of size so the virtualised table renders rows.
-Object.defineProperty(window.HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 640 })
-Object.defineProperty(window.HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1024 })
+Object.defineProperty(window.HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get: () => 640,
+})
+Object.defineProperty(window.HTMLElement.prototype, 'clientWidth', {
+  configurable: true,
+  get: () => 1024,
+})
 
 // Whole pages of Mantine render slowly under jsdom on two cores: wait up to 5 s for them.
 configure({ asyncUtilTimeout: 5000 })
