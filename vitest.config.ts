@@ -16,7 +16,7 @@ export default defineConfig((env) =>
             include: ['test/**/*.test.{ts,tsx}'],
             setupFiles: ['test/setup.ts'],
             restoreMocks: true,
-            testTimeout: 15_000,
+            testTimeout: 30_000,
           },
         },
         {

@@ -1,5 +1,5 @@
 import './styles'
-import { StrictMode } from 'react'
+import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createBrowserRouter, RouterProvider } from 'react-router'
 import { Providers } from './providers'
@@ -20,6 +20,13 @@ async function startMockApi() {
 
 await startMockApi()
 
+// Only the dev server loads the query devtools; `import.meta.env.DEV` is false in every build.
+const QueryDevtools = import.meta.env.DEV
+  ? lazy(() =>
+      import('@tanstack/react-query-devtools').then((m) => ({ default: m.ReactQueryDevtools })),
+    )
+  : () => null
+
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
@@ -27,6 +34,9 @@ createRoot(root).render(
   <StrictMode>
     <Providers>
       <RouterProvider router={createBrowserRouter(routes)} />
+      <Suspense fallback={null}>
+        <QueryDevtools buttonPosition="bottom-right" />
+      </Suspense>
     </Providers>
   </StrictMode>,
 )

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEMO } from '@/mocks/db'
 import { server } from '@/mocks/node'
@@ -111,5 +111,34 @@ describe('token hygiene', () => {
     }
     expect(urls.length).toBeGreaterThan(2)
     expect(sessionStorage.getItem('kkm.session')).toBeNull()
+  })
+})
+
+describe('hostile data from the API', () => {
+  it('renders HTML in titles and messages as inert text', async () => {
+    const { http, HttpResponse } = await import('msw')
+    const { db } = await import('@/mocks/db')
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+    db.taxSystems[1]?.unshift({
+      title: hostile,
+      slug: 'x_slug',
+      vats: [{ title: hostile, slug: 'x_vat' }],
+    })
+    signInAsManager()
+    const { container } = renderApp('/tax-systems/1')
+    expect(await screen.findByRole('heading', { name: hostile })).toBeInTheDocument()
+    server.use(
+      http.get('*/api/v1/kkm_transactions/:id', () =>
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: hostile } },
+          { status: 403 },
+        ),
+      ),
+    )
+    const log = renderApp('/locations/1/transactions')
+    expect(await within(log.container).findByRole('alert')).toHaveTextContent(hostile)
+    expect(container.querySelector('img[src="x"], script')).toBeNull()
+    expect(log.container.querySelector('img[src="x"], script')).toBeNull()
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined()
   })
 })

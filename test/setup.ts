@@ -39,8 +39,8 @@ Object.defineProperty(window.HTMLElement.prototype, 'clientWidth', {
   get: () => 1024,
 })
 
-// Whole pages of Mantine render slowly under jsdom on two cores: wait up to 5 s for them.
-configure({ asyncUtilTimeout: 5000 })
+// Whole pages of Mantine render slowly under jsdom on two cores: wait up to 8 s for them.
+configure({ asyncUtilTimeout: 8000 })
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => {
