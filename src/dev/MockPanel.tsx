@@ -58,7 +58,7 @@ export function MockPanel() {
         variant="filled"
         color="grape"
         onClick={() => setOpened(true)}
-        style={{ position: 'fixed', left: 12, bottom: 12, zIndex: 400 }}
+        style={{ position: 'fixed', right: 76, bottom: 18, zIndex: 400 }}
         aria-label="Mock API scenarios"
       >
         Mock API{state.fault || state.printer !== 'online' || state.latencyMs ? ' •' : ''}
@@ -67,7 +67,7 @@ export function MockPanel() {
         opened={opened}
         onClose={() => setOpened(false)}
         title="Mock API scenarios"
-        position="left"
+        position="right"
         size="sm"
       >
         <Stack>
