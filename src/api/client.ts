@@ -45,7 +45,8 @@ export function configureClient(next: Partial<ClientSettings>): void {
 export const rateLimiter = new RateLimiter()
 
 function resolveBaseUrl(): string {
-  const configured = import.meta.env.VITE_API_BASE_URL || DEFAULT_API_BASE
+  // `import.meta.env` exists only under Vite; scripts run by tsx import this module too.
+  const configured = import.meta.env?.VITE_API_BASE_URL || DEFAULT_API_BASE
   const origin = globalThis.location?.origin
   return new URL(
     configured,

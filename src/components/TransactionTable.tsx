@@ -7,7 +7,7 @@ import {
   IconPrinter,
 } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, type CSSProperties, type ReactNode } from 'react'
+import { memo, useRef, type CSSProperties, type ReactNode } from 'react'
 import { StatusBadge, type StatusTone } from './StatusBadge'
 
 /** A transaction as the table shows it: every value already formatted for the location. */
@@ -59,6 +59,7 @@ interface TransactionTableProps {
 }
 
 const ROW_HEIGHT = 49
+const ROW_STYLE: CSSProperties = { height: ROW_HEIGHT }
 
 function SortHeader({
   label,
@@ -92,7 +93,8 @@ function SortHeader({
   )
 }
 
-function Row({
+/** Memoised: while scrolling, only rows that come into view render. */
+const Row = memo(function Row({
   row,
   onOpenDetails,
   onPrint,
@@ -153,7 +155,7 @@ function Row({
       </Table.Td>
     </Table.Tr>
   )
-}
+})
 
 /**
  * The KKM log. Only the rows in view are in the DOM (plus a few above and below), so a
@@ -258,7 +260,7 @@ export function TransactionTable({
                     index={item.index}
                     onOpenDetails={onOpenDetails}
                     onPrint={onPrint}
-                    style={{ height: ROW_HEIGHT }}
+                    style={ROW_STYLE}
                   />
                 ) : null
               })

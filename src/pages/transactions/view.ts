@@ -125,21 +125,31 @@ export function toDetails(
   }
 }
 
-const COMPARE: Record<SortState['key'], (a: KkmTransaction, b: KkmTransaction) => number> = {
-  date: (a, b) => Date.parse(a.print_date) - Date.parse(b.print_date) || a.id - b.id,
-  sum: (a, b) => a.sum - b.sum,
-  status: (a, b) => a.status.id - b.status.id,
-  operation: (a, b) => a.type.id - b.type.id,
-  cashier: (a, b) => (a.cashier?.name ?? '').localeCompare(b.cashier?.name ?? ''),
+/** Sort keys, computed once per row rather than in every comparison (10,000 rows sort in ms). */
+const SORT_VALUE: Record<SortState['key'], (t: KkmTransaction) => number | string> = {
+  date: (t) => Date.parse(t.print_date),
+  sum: (t) => t.sum,
+  status: (t) => t.status.id,
+  operation: (t) => t.type.id,
+  cashier: (t) => t.cashier?.name ?? '',
 }
 
 export function sortTransactions(
   transactions: KkmTransaction[],
   sort: SortState,
 ): KkmTransaction[] {
-  const compare = COMPARE[sort.key]
+  const valueOf = SORT_VALUE[sort.key]
   const sign = sort.direction === 'asc' ? 1 : -1
-  return transactions.slice().sort((a, b) => sign * compare(a, b))
+  return transactions
+    .map((transaction) => ({ transaction, value: valueOf(transaction) }))
+    .sort((a, b) => {
+      const order =
+        typeof a.value === 'string' || typeof b.value === 'string'
+          ? String(a.value).localeCompare(String(b.value))
+          : a.value - b.value
+      return sign * (order || a.transaction.id - b.transaction.id)
+    })
+    .map(({ transaction }) => transaction)
 }
 
 function csvCell(value: string): string {
