@@ -58,6 +58,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'callback',
+            lazy: async () => ({
+              Component: (await import('./pages/callback/CallbackPage')).CallbackPage,
+            }),
+          },
+          {
             path: '*',
             lazy: async () => ({
               Component: (await import('./pages/not-found/NotFoundPage')).NotFoundPage,

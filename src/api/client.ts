@@ -44,7 +44,8 @@ export function configureClient(next: Partial<ClientSettings>): void {
 
 export const rateLimiter = new RateLimiter()
 
-function resolveBaseUrl(): string {
+/** The API's base URL as this app calls it: VITE_API_BASE_URL or /api/v1, against the page's origin. */
+export function resolveBaseUrl(): string {
   // `import.meta.env` exists only under Vite; scripts run by tsx import this module too.
   const configured = import.meta.env?.VITE_API_BASE_URL || DEFAULT_API_BASE
   const origin = globalThis.location?.origin

@@ -9,7 +9,9 @@ export const queryKeys = {
   countries: () => [...queryKeys.all, 'countries'] as const,
   locations: () => [...queryKeys.all, 'locations', 'my'] as const,
   taxSystems: (countryId: number) => [...queryKeys.all, 'tax-systems', countryId] as const,
-  transactions: (locationId: number) => [...queryKeys.all, 'kkm-transactions', locationId] as const,
+  /** Every location's log: what a fiscal result reported by callback may change. */
+  allTransactions: () => [...queryKeys.all, 'kkm-transactions'] as const,
+  transactions: (locationId: number) => [...queryKeys.allTransactions(), locationId] as const,
   transactionList: (locationId: number, filters: TransactionFilters) =>
     [...queryKeys.transactions(locationId), 'list', filters] as const,
   documentReceipts: (

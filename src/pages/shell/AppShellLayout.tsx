@@ -14,7 +14,14 @@ import {
   useMantineColorScheme,
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconLogout, IconMoon, IconReceipt, IconReceiptTax, IconSun } from '@tabler/icons-react'
+import {
+  IconLogout,
+  IconMoon,
+  IconPlugConnected,
+  IconReceipt,
+  IconReceiptTax,
+  IconSun,
+} from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, useEffect } from 'react'
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router'
@@ -141,6 +148,13 @@ export function AppShellLayout() {
               label="Tax systems"
               leftSection={<IconReceiptTax size={18} aria-hidden />}
               active={pathname.startsWith('/tax-systems')}
+            />
+            <NavLink
+              component={Link}
+              to="/callback"
+              label="KKM callback"
+              leftSection={<IconPlugConnected size={18} aria-hidden />}
+              active={pathname.startsWith('/callback')}
             />
           </Stack>
           <Stack gap="xs">

@@ -1,0 +1,69 @@
+import type { CallbackCode, CallbackStatus, KkmCallbackRequest } from '@/api/callback'
+
+export const MAX_MESSAGE_LENGTH = 500
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export interface CallbackFields {
+  requestId: string
+  status: CallbackStatus
+  /** The Select's value: a code as text, or null before one is chosen. */
+  code: string | null
+  message: string
+}
+
+export type CallbackFieldErrors = Partial<Record<keyof CallbackFields, string>>
+
+export const EMPTY_FIELDS: CallbackFields = {
+  requestId: '',
+  status: 'success',
+  code: '0',
+  message: '',
+}
+
+/** A success always carries code 0; an error needs a code that says what went wrong. */
+export function codeForStatus(status: CallbackStatus, code: string | null): string | null {
+  if (status === 'success') return '0'
+  return code === '0' ? null : code
+}
+
+export function validateCallback(fields: CallbackFields): CallbackFieldErrors {
+  const errors: CallbackFieldErrors = {}
+  const id = fields.requestId.trim()
+  if (id === '') errors.requestId = 'Request id is required.'
+  else if (!UUID.test(id))
+    errors.requestId =
+      'Request id must be a UUID, such as 0b5e9a3c-7d41-4f2a-9c1e-2f6d8b4a7e10 (32 hex digits in groups of 8-4-4-4-12).'
+
+  if (fields.status === 'success' && fields.code !== '0') {
+    errors.code = 'A success is reported with code 0 (OK).'
+  } else if (fields.status === 'error' && (fields.code === null || fields.code === '0')) {
+    errors.code = 'Choose the code that says what went wrong.'
+  }
+
+  const message = fields.message.trim()
+  if (fields.status === 'error' && message === '')
+    errors.message = 'Message is required for an error: say what went wrong.'
+  else if (message.length > MAX_MESSAGE_LENGTH)
+    errors.message = `Message is too long (${message.length} characters; at most ${MAX_MESSAGE_LENGTH}).`
+  return errors
+}
+
+/**
+ * The body exactly as it is sent: the id and the message trimmed. Before a code is chosen the
+ * preview shows `"code": null`; validation keeps such a body from being sent.
+ */
+export function toCallbackBody(
+  fields: CallbackFields,
+): Omit<KkmCallbackRequest, 'code'> & { code: CallbackCode | null } {
+  return {
+    id: fields.requestId.trim(),
+    status: fields.status,
+    code: fields.code === null ? null : (Number(fields.code) as CallbackCode),
+    message: fields.message.trim(),
+  }
+}
+
+export function isComplete(body: ReturnType<typeof toCallbackBody>): body is KkmCallbackRequest {
+  return body.code !== null
+}
