@@ -255,6 +255,10 @@ export function createApp(config: Config): Hono {
   // A stale index.html asking for an asset from an older deploy must get a 404, not HTML.
   app.all('/assets/*', (c) => c.text('Not found', 404))
 
+  // Build metadata such as .vite/manifest.json is not for the public: no dot-paths are served.
+  app.use('*', async (c, next) =>
+    c.req.path.split('/').some((part) => part.startsWith('.')) ? c.notFound() : next(),
+  )
   app.use('*', serveStatic({ root }))
   // Client-side routes (/locations/1/transactions, /tax-systems/1): the SPA resolves them.
   app.get('*', serveStatic({ root, path: 'index.html' }))

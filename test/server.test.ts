@@ -111,6 +111,8 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), INDEX_HTML)
   writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), APP_JS)
   writeFileSync(join(staticDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  mkdirSync(join(staticDir, '.vite'))
+  writeFileSync(join(staticDir, '.vite', 'manifest.json'), '{"src/main.tsx":{}}')
 
   upstream = fakeUpstream()
   upstreamUrl = `http://127.0.0.1:${await listen(upstream)}/b2b/v1`
@@ -196,6 +198,12 @@ describe('static files', () => {
     expect(response.status).toBe(404)
     expect(response.headers.get('Content-Type')).not.toMatch(/html/)
     expect(await response.text()).not.toContain('<html')
+  })
+
+  it('does not serve build metadata under dot-paths (the Vite manifest names source files)', async () => {
+    const response = await createApp(config()).request('/.vite/manifest.json')
+    expect(response.status).toBe(404)
+    expect(await response.text()).not.toContain('src/main.tsx')
   })
 
   it('falls back only for GET', async () => {

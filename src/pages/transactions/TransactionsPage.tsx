@@ -373,7 +373,9 @@ function TransactionLog({ locationId }: { locationId: number }) {
           if (transaction) openPrint(transaction)
         }}
       />
-      {print.dialog && <PrintBillDialog opened onClose={print.close} {...print.dialog} />}
+      {print.dialog && (
+        <PrintBillDialog opened={print.opened} onClose={print.close} {...print.dialog} />
+      )}
     </Stack>
   )
 }

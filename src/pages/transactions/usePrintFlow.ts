@@ -73,6 +73,8 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
   const queryClient = useQueryClient()
   const mutation = useMutation(printMutation(locationId))
   const [target, setTarget] = useState<PrintTarget | null>(null)
+  // The dialog stays mounted after closing, so Mantine can give focus back to the opener.
+  const [opened, setOpened] = useState(false)
   const [acknowledged, setAcknowledged] = useState(false)
   const [phase, setPhase] = useState<PrintPhase>({ kind: 'ready' })
   const [followed, setFollowed] = useState<Followed | null>(null)
@@ -128,11 +130,12 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
 
   const open = useCallback((next: Omit<PrintTarget, 'usePosTerminal'>) => {
     setTarget({ ...next, usePosTerminal: false })
+    setOpened(true)
     setAcknowledged(false)
     setPhase({ kind: 'ready' })
   }, [])
 
-  const close = useCallback(() => setTarget(null), [])
+  const close = useCallback(() => setOpened(false), [])
 
   const follow = useCallback(
     (transaction: KkmTransaction, key: string, label: string) => {
@@ -319,6 +322,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
 
   return {
     target,
+    opened,
     open,
     close,
     dialog: target && {
