@@ -55,6 +55,7 @@ export default defineConfig(({ mode, command }) => {
       outDir: mode === 'demo' ? 'dist-demo' : 'dist',
       target: 'es2022',
       sourcemap: false,
+      manifest: true,
     },
     server: {
       host: '127.0.0.1',

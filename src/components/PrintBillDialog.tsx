@@ -44,6 +44,8 @@ export type PrintPhase =
 export interface PrintBillDialogProps {
   opened: boolean
   onClose: () => void
+  /** After the closing transition: the caller gives focus back to what opened the dialog. */
+  onClosed?: () => void
   /** A row's document is fixed; the toolbar's form lets the cashier type one. */
   documentEditable: boolean
   documentValue: string
@@ -199,6 +201,8 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
     <Modal
       opened={props.opened}
       onClose={props.onClose}
+      onExitTransitionEnd={props.onClosed}
+      returnFocus={false}
       title={<span id={titleId}>Print receipt</span>}
       aria-labelledby={titleId}
       closeButtonProps={{ 'aria-label': 'Close' }}

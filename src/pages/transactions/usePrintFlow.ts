@@ -75,6 +75,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
   const [target, setTarget] = useState<PrintTarget | null>(null)
   // The dialog stays mounted after closing, so Mantine can give focus back to the opener.
   const [opened, setOpened] = useState(false)
+  const opener = useRef<HTMLElement | null>(null)
   const [acknowledged, setAcknowledged] = useState(false)
   const [phase, setPhase] = useState<PrintPhase>({ kind: 'ready' })
   const [followed, setFollowed] = useState<Followed | null>(null)
@@ -129,6 +130,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
       : null
 
   const open = useCallback((next: Omit<PrintTarget, 'usePosTerminal'>) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
     setTarget({ ...next, usePosTerminal: false })
     setOpened(true)
     setAcknowledged(false)
@@ -326,6 +328,8 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
     open,
     close,
     dialog: target && {
+      // Back to the button that opened the dialog (WCAG 2.4.3), if it is still on the page.
+      onClosed: () => opener.current?.isConnected && opener.current.focus(),
       documentEditable: target.editable,
       documentValue: target.documentText,
       onDocumentChange: (documentText: string) =>

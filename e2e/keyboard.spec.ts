@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test'
+import { DEMO, expect, failedSale, printPosts, tabTo, test } from './support/fixtures'
+
+/** Everything here is done with the keyboard alone: Tab, typing, arrows, Enter, Space, Escape. */
+async function signInByKeyboard(page: Page) {
+  await tabTo(page, page.getByLabel('Partner token'))
+  await page.keyboard.type(DEMO.partnerToken)
+  await tabTo(page, page.getByLabel('User token'))
+  await page.keyboard.type(DEMO.userToken)
+  await page.keyboard.press('Enter')
+}
+
+/** Types into a focused searchable select, moves to the first match and takes it. */
+async function pickByKeyboard(page: Page, search: string) {
+  await page.keyboard.type(search)
+  await expect(page.getByRole('listbox')).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+}
+
+async function clipboard(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText())
+}
+
+test.describe('keyboard only', () => {
+  test('signs in, opens the tax systems, chooses a country and copies slugs', async ({ page }) => {
+    await page.goto('/locations/1/transactions')
+    await expect(page).toHaveURL(/\/sign-in$/)
+    await signInByKeyboard(page)
+    await expect(page).toHaveURL(/\/locations\/1\/transactions$/)
+
+    await tabTo(page, page.getByRole('link', { name: 'Tax systems' }))
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/\/tax-systems$/)
+
+    const country = page.getByRole('combobox', { name: 'Country' })
+    await tabTo(page, country)
+    await pickByKeyboard(page, 'Fran')
+    await expect(page).toHaveURL(/\/tax-systems\/56$/)
+    await expect(page.getByRole('heading', { name: 'Tax systems of France' })).toBeVisible()
+    await expect(country).toHaveValue('France (FR)')
+
+    // Enter on one copy button, Space on another.
+    await tabTo(page, page.getByRole('button', { name: 'Copy fr_reel' }))
+    await page.keyboard.press('Enter')
+    await expect.poll(() => clipboard(page)).toBe('fr_reel')
+    await tabTo(page, page.getByRole('button', { name: 'Copy fr_vat_20' }))
+    await page.keyboard.press('Space')
+    await expect.poll(() => clipboard(page)).toBe('fr_vat_20')
+  })
+
+  test('chooses a location and prints a receipt from the keyboard, once', async ({
+    page,
+    apiCalls,
+  }) => {
+    const sale = await failedSale()
+    await page.goto('/sign-in')
+    await signInByKeyboard(page)
+    await expect(page).toHaveURL(/\/tax-systems$/)
+
+    await tabTo(page, page.getByRole('combobox', { name: 'Location' }))
+    await pickByKeyboard(page, 'Beauty')
+    await expect(page).toHaveURL(/\/locations\/1\/transactions$/)
+
+    const printReceipt = page.getByRole('button', { name: 'Print receipt', exact: true })
+    await tabTo(page, printReceipt)
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Print receipt' })
+    const documentId = dialog.getByRole('textbox', { name: 'Document id' })
+    await expect(documentId).toBeFocused()
+    await page.keyboard.type(String(sale.document.id))
+    const print = dialog.getByRole('button', { name: 'Print', exact: true })
+    await expect(print).toBeEnabled()
+    await tabTo(page, print)
+    await page.keyboard.press('Enter')
+
+    const outcome = dialog.getByRole('status').filter({ hasText: 'Receipt printed' })
+    await expect(outcome).toContainText('Status: Success.', { timeout: 15_000 })
+    expect(printPosts(apiCalls)).toHaveLength(1)
+
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    // Focus goes back where it was, so the keyboard user carries on from there (WCAG 2.4.3).
+    await expect(printReceipt).toBeFocused()
+  })
+})
