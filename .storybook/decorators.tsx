@@ -2,21 +2,47 @@
  * Helpers for stories: render the real app at a URL on the embedded mock API, and the variants
  * every page story gets (dark scheme, narrow tablet). Stories under src/pages may not import
  * src/mocks (design.md's boundaries), so everything a story says about the mock API goes through
- * the `app` parameter declared here and applied by the loader in preview.tsx.
+ * the `app` parameter declared here and applied by the loader in preview.tsx. Stories under
+ * src/components may import neither src/mocks nor src/pages: `storyData` below gives them the
+ * mock database's seed, mapped as the pages map it.
  */
+import { notifications } from '@mantine/notifications'
 import type { StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { fn, type Mock } from 'storybook/test'
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport'
-import { DEMO, resetDatabase } from '@/mocks/db'
+import { rateLimiter } from '@/api/client'
+import type { KkmTransaction } from '@/api/transactions'
+import type { ShiftView } from '@/components/ShiftStatus'
+import type { TransactionDetailsView } from '@/components/TransactionDetails'
+import type { SortState, TransactionRowView } from '@/components/TransactionTable'
+import {
+  createDatabase,
+  DEMO,
+  DOCUMENT_TITLES,
+  isoInZone,
+  OPERATION_TITLES,
+  resetDatabase,
+  STATUS_TITLES,
+  type MockDatabase,
+} from '@/mocks/db'
 import { resetScenario, setScenario, type Scenario } from '@/mocks/scenarios'
+import { deriveShift } from '@/pages/transactions/shift'
+import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
+import {
+  locationFormat,
+  sortTransactions,
+  toDetails,
+  toRow,
+  type LocationFormat,
+} from '@/pages/transactions/view'
 import { routes } from '@/router'
 import { setSelectedLocation } from '@/session/selectedLocation'
-import { endSession, startSession } from '@/session/store'
+import { endSession, lockSession, startSession } from '@/session/store'
 
-/** Who is signed in when the story starts. */
-export type StorySession = 'manager' | 'cashier' | 'signed-out'
+/** Who is signed in when the story starts; `locked` is the manager after the idle timeout. */
+export type StorySession = 'manager' | 'cashier' | 'signed-out' | 'locked'
 
 /** The app's state before a story renders: read by `prepareApp`, set per story or per file. */
 export interface AppParameters {
@@ -26,7 +52,13 @@ export interface AppParameters {
   scenario?: Partial<Scenario>
   /** The location remembered for this browser session (the shell's location picker). */
   selectedLocationId?: number | null
+  /** Changes to the fresh mock database before the app renders, e.g. `withStorySale('failed')`. */
+  database?: (db: MockDatabase) => void
+  /** How a print is followed after the POST (poll interval, give-up time); defaults otherwise. */
+  printFollow?: Partial<typeof printFollowSettings>
 }
+
+const PRINT_FOLLOW_DEFAULTS = { ...printFollowSettings }
 
 declare module 'storybook/internal/csf' {
   interface Parameters {
@@ -40,18 +72,24 @@ declare module 'storybook/internal/csf' {
  * module state set here is the state they answer from.
  */
 export function prepareApp(app: AppParameters = {}): void {
-  resetDatabase()
+  const db = resetDatabase()
+  app.database?.(db)
   resetScenario()
+  // Module state the app keeps across renders: one story's 429 pause or toasts are not the next's.
+  rateLimiter.reset()
+  notifications.clean()
+  Object.assign(printFollowSettings, PRINT_FOLLOW_DEFAULTS, app.printFollow)
   endSession('signed-out')
   setSelectedLocation(app.selectedLocationId ?? null)
   if (app.scenario) setScenario(app.scenario)
   const session = app.session ?? 'manager'
-  if (session === 'manager') {
+  if (session === 'manager' || session === 'locked') {
     startSession({
       partnerToken: DEMO.partnerToken,
       userToken: DEMO.userToken,
       user: { id: 1, name: 'Helen Manager' },
     })
+    if (session === 'locked') lockSession()
   } else if (session === 'cashier') {
     startSession({
       partnerToken: DEMO.partnerToken,
@@ -96,12 +134,12 @@ export const VIEWPORTS = {
 export type ColorScheme = 'light' | 'dark'
 
 /** The same story in the dark colour scheme. */
-export function inDarkScheme<S extends StoryObj>(story: S): S {
+export function inDarkScheme<S extends Pick<StoryObj, 'globals'>>(story: S): S {
   return { ...story, globals: { ...story.globals, colorScheme: 'dark' satisfies ColorScheme } }
 }
 
 /** The same story on a narrow tablet. */
-export function onNarrowTablet<S extends StoryObj>(story: S): S {
+export function onNarrowTablet<S extends Pick<StoryObj, 'globals'>>(story: S): S {
   return {
     ...story,
     globals: { ...story.globals, viewport: { value: NARROW_TABLET, isRotated: false } },
@@ -120,4 +158,100 @@ export function mockClipboard(): () => void {
   return () => {
     Reflect.deleteProperty(navigator, 'clipboard')
   }
+}
+
+/** The document of the print stories: a visit at location 1 (Moscow) sold minutes ago. */
+export const STORY_DOCUMENT_ID = 777_001
+/** The transaction of that sale in location 1's log. */
+export const STORY_TRANSACTION_ID = 900_001
+const MOSCOW_OFFSET_HOURS = 3
+
+/**
+ * A `database` tweak: puts a sale of STORY_DOCUMENT_ID on top of location 1's log, five minutes ago
+ * (never before today's midnight in Moscow). `failed` did not print (runtime error), so printing it
+ * again is legitimate; `printed` succeeded, so a second receipt needs the duplicate acknowledgement.
+ */
+export function withStorySale(outcome: 'failed' | 'printed'): (db: MockDatabase) => void {
+  return (db) => {
+    const now = Date.now()
+    const dayMs = 86_400_000
+    const offsetMs = MOSCOW_OFFSET_HOURS * 3_600_000
+    const midnight = Math.floor((now + offsetMs) / dayMs) * dayMs - offsetMs
+    const status = outcome === 'failed' ? 3 : 1
+    db.transactions.get(1)?.unshift({
+      id: STORY_TRANSACTION_ID,
+      print_date: isoInZone(Math.max(now - 5 * 60_000, midnight), MOSCOW_OFFSET_HOURS),
+      printed_count: outcome === 'failed' ? 0 : 1,
+      sum: 1234.5,
+      type: { id: 0, title: OPERATION_TITLES[0] },
+      status: { id: status, title: STATUS_TITLES[status] },
+      document: { id: STORY_DOCUMENT_ID, type: 7, type_title: DOCUMENT_TITLES[7] },
+      cashier: { id: 1138454, name: 'Anna Petrova' },
+    })
+  }
+}
+
+/**
+ * Data for the presentational components' stories: the mock database's seed (one copy, made when
+ * the stories load), shown through the page's own mapping (src/pages/transactions/view.ts), so a
+ * component story shows exactly what the page would pass it.
+ */
+const storyDatabase = createDatabase()
+
+function storyLocationFormat(locationId: number): LocationFormat {
+  return locationFormat(storyDatabase.companies.find((company) => company.id === locationId))
+}
+
+export const storyData = {
+  /** A location's log as the API lists it, newest first. */
+  log(locationId: number): KkmTransaction[] {
+    return storyDatabase.transactions.get(locationId) ?? []
+  },
+  /** The first transaction of a location's log that matches, or an error naming what is missing. */
+  find(locationId: number, matches: (transaction: KkmTransaction) => boolean): KkmTransaction {
+    const found = storyData.log(locationId).find(matches)
+    if (!found) throw new Error(`No such transaction in the seed of location ${locationId}`)
+    return found
+  },
+  /** Rows as the log page passes them to TransactionTable. */
+  rows(
+    locationId: number,
+    { count, sort }: { count?: number; sort?: SortState } = {},
+  ): TransactionRowView[] {
+    const log = storyData.log(locationId).slice(0, count)
+    return (sort ? sortTransactions(log, sort) : log).map((transaction) =>
+      storyData.row(transaction, locationId),
+    )
+  },
+  row(transaction: KkmTransaction, locationId: number): TransactionRowView {
+    return toRow(transaction, storyLocationFormat(locationId))
+  },
+  /** What the page passes to TransactionDetails for one transaction. */
+  details(transaction: KkmTransaction, locationId: number): TransactionDetailsView {
+    return toDetails(transaction, storyLocationFormat(locationId))
+  },
+  /**
+   * The shift as the page derives it from the log's openings and closings: `open` a couple of
+   * hours after the latest opening, `overdue` 27 hours after it, `closed` an hour after the latest
+   * closing (a location with no log has never opened one).
+   */
+  shift(locationId: number, moment: 'open' | 'overdue' | 'closed'): ShiftView {
+    const log = storyData.log(locationId)
+    const { timeZone } = storyLocationFormat(locationId)
+    const at = (transaction: KkmTransaction) => Date.parse(transaction.print_date)
+    const latest = (type: number, before = Infinity) =>
+      log.find((t) => t.type.id === type && t.status.id === 1 && at(t) < before) ?? null
+    if (moment === 'closed') {
+      const closing = latest(5)
+      const opening = closing ? latest(4, at(closing)) : null
+      return deriveShift({ opening, closing }, timeZone, closing ? at(closing) + 3_600_000 : 0)
+    }
+    const opening = latest(4)
+    const hours = moment === 'open' ? 2.25 : 27.5
+    return deriveShift(
+      { opening, closing: null },
+      timeZone,
+      opening ? at(opening) + hours * 3_600_000 : 0,
+    )
+  },
 }

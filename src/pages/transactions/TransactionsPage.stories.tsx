@@ -1,25 +1,357 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect } from 'storybook/test'
-import { appStory, inDarkScheme, onNarrowTablet } from '../../../.storybook/decorators'
+import { delay, http, HttpResponse } from 'msw'
+import { configure, expect, getConfig, screen, waitFor, within } from 'storybook/test'
+import {
+  appStory,
+  inDarkScheme,
+  onNarrowTablet,
+  STORY_DOCUMENT_ID,
+  STORY_TRANSACTION_ID,
+  withStorySale,
+} from '../../../.storybook/decorators'
+import { dayInZone } from '@/i18n/format'
 import { TransactionsPage } from './TransactionsPage'
 
 /**
- * The transaction log is still a stub: these stories hold its place in the shell. Add its states
- * (rows, filters in the URL, empty log, 10,000 rows at location 4, errors, loading) as it grows.
+ * The KKM log of a location, through the real app on the embedded mock API. Location 1 is Beauty
+ * Lab on Tverskaya (Moscow), 4 the 10,000-row Wellness Spa Network HQ (Novosibirsk), 5 Nail Studio
+ * Paris with an empty log. Print stories add a sale of document 777001 to location 1's log.
  */
 const meta = {
   title: 'Pages/Transactions',
   component: TransactionsPage,
+  // A whole log page, eleven bulk pages or a print followed by polling take a while on a busy
+  // two-core machine: these stories wait up to 15 s for what they expect (preview.tsx says 5).
+  beforeEach() {
+    const { asyncUtilTimeout } = getConfig()
+    configure({ asyncUtilTimeout: 15_000 })
+    return () => configure({ asyncUtilTimeout })
+  },
 } satisfies Meta<typeof TransactionsPage>
 
 export default meta
 type Story = StoryObj<typeof meta>
+type Canvas = Parameters<NonNullable<Story['play']>>[0]['canvas']
+type User = Parameters<NonNullable<Story['play']>>[0]['userEvent']
 
-export const InTheShell: Story = {
-  ...appStory({ url: '/locations/1/transactions', selectedLocationId: 1 }),
+const LOG = '/locations/1/transactions'
+
+/** `YYYY-MM-DD` at a location, `days` from today (negative: before). */
+function day(timeZone: string, days = 0): string {
+  const date = new Date(`${dayInZone(new Date(), timeZone)}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+const MOSCOW_MONTH = `from=${day('Europe/Moscow', -29)}&to=${day('Europe/Moscow')}`
+const NOVOSIBIRSK_MONTH = `from=${day('Asia/Novosibirsk', -29)}&to=${day('Asia/Novosibirsk')}`
+
+/**
+ * Queries that poll (find*, waitFor) skip the visibility check of every element of the page on
+ * every retry (`hidden: true`), which is slow beside a full table; the element is checked once found.
+ */
+const table = async (canvas: Canvas) => {
+  const found = await canvas.findByRole('table', {
+    name: /^KKM transactions of Beauty Lab on Tverskaya/,
+    hidden: true,
+  })
+  await expect(found).toBeVisible()
+  if (!(found instanceof HTMLTableElement)) throw new Error('the log is not a table')
+  return found
+}
+
+/** A dialog (the details drawer, the print dialog) by its name. */
+const findDialog = (name: string) => screen.findByRole('dialog', { name, hidden: true })
+
+/** The text of one column in every row shown (read from the DOM: this runs inside waitFor). */
+function column(tableElement: HTMLTableElement, index: number): string[] {
+  return [...(tableElement.tBodies[0]?.rows ?? [])]
+    .filter((row) => row.dataset.rowId !== undefined)
+    .map((row) => row.cells[index]?.textContent ?? '')
+}
+
+export const TodaysLog: Story = {
+  ...appStory({ url: LOG, selectedLocationId: 1, database: withStorySale('failed') }),
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('link', { name: 'Transactions' })).toBeInTheDocument()
+    await expect(
+      await canvas.findByRole('heading', { name: 'Beauty Lab on Tverskaya' }),
+    ).toBeVisible()
+    const log = await table(canvas)
+    await expect(within(log).getByText(`Visit #${STORY_DOCUMENT_ID}`)).toBeVisible()
+    await expect(canvas.getByText(/^transactions? found/)).toBeVisible()
+    await expect(canvas.getByLabelText('From')).toHaveValue(day('Europe/Moscow'))
+    // The shift is read after the log, and says something either way.
+    await expect(await canvas.findByText(/^Shift (open|closed)$/)).toBeVisible()
   },
 }
-export const InTheShellDark: Story = inDarkScheme(InTheShell)
-export const InTheShellNarrowTablet: Story = onNarrowTablet(InTheShell)
+export const TodaysLogDark: Story = inDarkScheme(TodaysLog)
+export const TodaysLogNarrowTablet: Story = onNarrowTablet(TodaysLog)
+
+/** A shared link: the month's successful sale returns. */
+export const FilteredLink: Story = {
+  ...appStory({ url: `${LOG}?type=1&status=1&${MOSCOW_MONTH}` }),
+  play: async ({ canvas }) => {
+    const log = await table(canvas)
+    await expect(canvas.getByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return (1)')
+    await expect(canvas.getByRole('combobox', { name: 'Status' })).toHaveValue('Success')
+    await expect(canvas.getByLabelText('From')).toHaveValue(day('Europe/Moscow', -29))
+    await expect(new Set(column(log, 1))).toEqual(new Set(['Sale return']))
+    await expect(new Set(column(log, 4))).toEqual(new Set(['Success']))
+  },
+}
+
+/**
+ * A month of location 4 with `size=all`: eleven pages of 1,000 under the rate limit (5 a second),
+ * more than 10,000 rows in one virtualised table.
+ */
+export const TenThousandRows: Story = {
+  ...appStory({ url: `/locations/4/transactions?${NOVOSIBIRSK_MONTH}&size=all` }),
+  play: async ({ canvas }) => {
+    const log = await canvas.findByRole(
+      'table',
+      { name: /^KKM transactions of Wellness Spa Network HQ/ },
+      { timeout: 25_000 },
+    )
+    await expect(Number(log.getAttribute('aria-rowcount'))).toBeGreaterThan(10_001)
+    await expect(within(log).getAllByRole('row').length).toBeLessThan(60)
+    await expect(canvas.getByRole('combobox', { name: 'Page size' })).toHaveValue(
+      'All (up to 20,000)',
+    )
+  },
+}
+
+/** Nail Studio Paris opened its register today: nothing yet. */
+export const Empty: Story = {
+  ...appStory({ url: '/locations/5/transactions' }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText(/^No transactions match these filters/)).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Show today’s log' })).toBeEnabled()
+  },
+}
+
+/** The API never answers (until the client's own timeout): skeleton rows, not a blank page. */
+export const Loading: Story = {
+  ...appStory({ url: LOG, scenario: { latencyMs: 1e9 } }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByLabelText('Loading transactions')).toHaveAttribute(
+      'aria-busy',
+      'true',
+    )
+  },
+}
+
+function failingLog(fault: 'server-error' | 'forbidden' | 'network' | 'malformed-json') {
+  return appStory({ url: LOG, scenario: { fault, faultOperation: 'listKkmTransactions' } })
+}
+
+export const ServerError: Story = {
+  ...failingLog('server-error'),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('The server had a problem')
+    await expect(alert).toHaveTextContent('Internal server error.')
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled()
+  },
+}
+
+/** Asking again will not help: no retry button. */
+export const Forbidden: Story = {
+  ...failingLog('forbidden'),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('Access denied')
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument()
+  },
+}
+
+/** The connection drops on every try (the query retries a network error three times). */
+export const NoConnection: Story = {
+  ...failingLog('network'),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('No connection')
+    await expect(alert).toHaveTextContent('Could not reach the server. Check the connection.')
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled()
+  },
+}
+
+/** A 200 whose body is cut off mid-JSON. */
+export const MalformedJson: Story = {
+  ...failingLog('malformed-json'),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('Unreadable answer')
+    await expect(alert).toHaveTextContent('The server sent a response the console cannot read.')
+  },
+}
+
+/** 429 with Retry-After: 3: the limiter holds the one retry for 3 s, then the page says so. */
+export const RateLimited: Story = {
+  ...appStory({
+    url: LOG,
+    scenario: { fault: 'rate-limited', faultOperation: 'listKkmTransactions' },
+  }),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('Too many requests')
+    await expect(alert).toHaveTextContent('Try again in 3 s.')
+  },
+}
+
+/** A link with settings the page does not understand: the defaults, and a note naming each. */
+export const InvalidLinkParams: Story = {
+  ...appStory({ url: `${LOG}?type=banana&size=7&from=yesterday` }),
+  play: async ({ canvas }) => {
+    const note = await canvas.findByRole('alert', { name: /not understood/ })
+    await expect(note).toHaveTextContent('Ignored type=“banana”: not an operation type.')
+    await expect(note).toHaveTextContent('Ignored size=“7”')
+    await expect(note).toHaveTextContent('Ignored from=“yesterday”')
+    await expect(canvas.getByRole('combobox', { name: 'Operation' })).toHaveValue('All operations')
+  },
+}
+
+/** A link to one transaction (`?tx=`): its details open beside the log. */
+export const DetailsOpen: Story = {
+  ...appStory({ url: `${LOG}?tx=${STORY_TRANSACTION_ID}`, database: withStorySale('failed') }),
+  play: async () => {
+    const drawer = await findDialog(`Transaction ${STORY_TRANSACTION_ID}`)
+    await waitFor(() => expect(drawer).toBeVisible())
+    await expect(
+      within(drawer).getByText('Runtime error (status 3, “Runtime error”)'),
+    ).toBeInTheDocument()
+    await expect(within(drawer).getByRole('button', { name: 'Print receipt' })).toBeEnabled()
+  },
+}
+export const DetailsOpenNarrowTablet: Story = onNarrowTablet(DetailsOpen)
+
+/** Choosing filters: the table follows, and the choices stay in the link (the comboboxes read it). */
+export const FilterTheLog: Story = {
+  ...appStory({ url: `${LOG}?${MOSCOW_MONTH}` }),
+  play: async ({ canvas, userEvent }) => {
+    const log = await table(canvas)
+    await expect(new Set(column(log, 1)).size).toBeGreaterThan(1)
+    await userEvent.click(canvas.getByRole('combobox', { name: 'Operation' }))
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Sale return (1)', hidden: true }),
+    )
+    await waitFor(() => expect(new Set(column(log, 1))).toEqual(new Set(['Sale return'])))
+    await userEvent.click(canvas.getByRole('combobox', { name: 'Status' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'Success', hidden: true }))
+    await waitFor(() => expect(new Set(column(log, 4))).toEqual(new Set(['Success'])))
+    await expect(canvas.getByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return (1)')
+    await expect(canvas.getByLabelText('From')).toHaveValue(day('Europe/Moscow', -29))
+  },
+}
+
+/** Opens the print dialog from the row of document 777001 and waits for the duplicate check. */
+async function openPrintDialog(canvas: Canvas, user: User) {
+  await user.click(
+    await canvas.findByRole('button', {
+      name: `Print receipt for Visit #${STORY_DOCUMENT_ID}`,
+      hidden: true,
+    }),
+  )
+  const dialog = await findDialog('Print receipt')
+  await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled())
+  return within(dialog)
+}
+
+/** A failed receipt printed again and followed: sent for printing, then printed. */
+const printing = (scenario: Parameters<typeof appStory>[0]['scenario'] = {}) =>
+  appStory({
+    url: LOG,
+    database: withStorySale('failed'),
+    scenario: { printSettleMs: 300, ...scenario },
+    printFollow: { pollMs: 200 },
+  })
+
+export const PrintAReceipt: Story = {
+  ...printing(),
+  play: async ({ canvas, userEvent }) => {
+    const dialog = await openPrintDialog(canvas, userEvent)
+    await expect(dialog.getByRole('table', { name: 'Receipt to print' })).toHaveTextContent(
+      '₽1,234.50',
+    )
+    await userEvent.click(dialog.getByRole('button', { name: 'Print' }))
+    await expect(await dialog.findByText(/Status: Sent for printing/)).toBeInTheDocument()
+    await expect(await dialog.findByText('Receipt printed')).toBeVisible()
+    // The toast says it too (it slides in: present, not yet visible).
+    await expect(await screen.findByText(/Visit #777001: Success/)).toBeInTheDocument()
+  },
+}
+
+/** The register is offline: the receipt is followed to "Connection error". */
+export const PrintFailsAtTheRegister: Story = {
+  ...printing({ printer: 'offline' }),
+  play: async ({ canvas, userEvent }) => {
+    const dialog = await openPrintDialog(canvas, userEvent)
+    await userEvent.click(dialog.getByRole('button', { name: 'Print' }))
+    await expect(await dialog.findByText('The register could not print')).toBeVisible()
+    await expect(dialog.getByText('Status: Connection error.')).toBeVisible()
+  },
+}
+
+/**
+ * The register prints but the answer is lost: "Result unknown", the log is read (slowed here so
+ * the check can be seen), the new receipt is found and followed instead of printed twice.
+ */
+export const PrintAnswerLostReceiptFound: Story = {
+  ...printing({ fault: 'network', faultOperation: 'printDocumentBill' }),
+  beforeEach({ msw }) {
+    msw.use(
+      http.get('*/api/v1/kkm_transactions/:locationId', async ({ request }) => {
+        const query = new URL(request.url).searchParams
+        if (query.get('editable_length') === '1000' && query.get('type') === '0') await delay(400)
+        // Nothing returned: the app's own handler answers.
+      }),
+    )
+  },
+  play: async ({ canvas, userEvent }) => {
+    const dialog = await openPrintDialog(canvas, userEvent)
+    await userEvent.click(dialog.getByRole('button', { name: 'Print' }))
+    await expect(await dialog.findByText('Result unknown')).toBeInTheDocument()
+    await expect(dialog.getByText('Checking the log for this document…')).toBeInTheDocument()
+    await expect(await dialog.findByText('Receipt printed')).toBeVisible()
+    await expect(dialog.queryByRole('button', { name: 'Print again' })).not.toBeInTheDocument()
+  },
+}
+
+/** The request never reached the register: the log shows nothing new, printing again is offered. */
+export const PrintAnswerLostNothingPrinted: Story = {
+  ...printing(),
+  beforeEach({ msw }) {
+    msw.use(
+      http.post('*/api/v1/kkm_transactions/:id/print_document_bill', () => HttpResponse.error()),
+    )
+  },
+  play: async ({ canvas, userEvent }) => {
+    const dialog = await openPrintDialog(canvas, userEvent)
+    await userEvent.click(dialog.getByRole('button', { name: 'Print' }))
+    await expect(await dialog.findByText('Result unknown')).toBeInTheDocument()
+    await expect(
+      await dialog.findByText('The log shows no new receipt for this document.'),
+    ).toBeVisible()
+    await expect(dialog.getByRole('button', { name: 'Print again' })).toBeEnabled()
+  },
+}
+
+/** The sale already printed: Print stays disabled until a second receipt is chosen explicitly. */
+export const PrintADuplicate: Story = {
+  ...appStory({ url: LOG, database: withStorySale('printed') }),
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(
+      await canvas.findByRole('button', {
+        name: `Print receipt for Visit #${STORY_DOCUMENT_ID}`,
+        hidden: true,
+      }),
+    )
+    const dialog = within(await findDialog('Print receipt'))
+    await expect(await dialog.findByText('Already printed')).toBeVisible()
+    await expect(
+      dialog.getByText(/already holds a successful sale receipt for this document/),
+    ).toBeVisible()
+    const print = dialog.getByRole('button', { name: 'Print' })
+    await expect(print).toBeDisabled()
+    await userEvent.click(dialog.getByRole('checkbox', { name: 'Print a second receipt anyway' }))
+    await expect(print).toBeEnabled()
+  },
+}
