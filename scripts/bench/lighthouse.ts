@@ -1,0 +1,194 @@
+/**
+ * Lighthouse through its Node API on a Puppeteer page (puppeteer-core comes with lighthouse), so
+ * that pages behind sign-in can get the session in sessionStorage before the app starts.
+ */
+import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import puppeteer from 'puppeteer-core'
+import { sessionInitScript } from './page-scripts'
+import { round } from './stats'
+import { withTimeout } from './timeout'
+
+export type Preset = 'mobile' | 'desktop'
+
+export interface LighthousePage {
+  name: string
+  path: string
+  /** Needs the signed-in session. */
+  session: boolean
+}
+
+export interface LighthouseEntry {
+  page: string
+  path: string
+  preset: Preset
+  finalPath: string | null
+  /** The page was measured, not the sign-in page it would redirect to. */
+  reachedPage: boolean
+  performance: number | null
+  accessibility: number | null
+  bestPractices: number | null
+  fcpMs: number | null
+  lcpMs: number | null
+  tbtMs: number | null
+  cls: number | null
+  speedIndexMs: number | null
+  benchmarkIndex: number | null
+  throttling: string
+  /** Main-thread time by kind (Lighthouse's "Minimize main-thread work"), ms, throttled. */
+  mainThreadMs: Record<string, number>
+  /** The scripts that cost the most main-thread time ("Reduce JavaScript execution time"). */
+  topScripts: { url: string; totalMs: number; scriptingMs: number }[]
+  warnings: string[]
+  error: string | null
+  durationMs: number
+}
+
+const RUN_TIMEOUT_MS = 120_000
+
+function score(lhr: Result, id: string): number | null {
+  const value = lhr.categories[id]?.score
+  return typeof value === 'number' ? Math.round(value * 100) : null
+}
+
+function numeric(lhr: Result, id: string, digits = 0): number | null {
+  const value = lhr.audits[id]?.numericValue
+  return typeof value === 'number' ? round(value, digits) : null
+}
+
+/** The rows of an audit's table details, as plain records (the Result type leaves them loose). */
+function tableItems(lhr: Result, id: string): Record<string, unknown>[] {
+  const details: unknown = lhr.audits[id]?.details
+  if (typeof details !== 'object' || details === null || !('items' in details)) return []
+  const items: unknown = details.items
+  return Array.isArray(items)
+    ? items.filter(
+        (item): item is Record<string, unknown> => typeof item === 'object' && item !== null,
+      )
+    : []
+}
+
+const num = (value: unknown): number => (typeof value === 'number' ? Math.round(value) : 0)
+
+function mainThread(lhr: Result): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const item of tableItems(lhr, 'mainthread-work-breakdown'))
+    if (typeof item.group === 'string') out[item.group] = num(item.duration)
+  return out
+}
+
+function topScripts(lhr: Result): LighthouseEntry['topScripts'] {
+  return tableItems(lhr, 'bootup-time')
+    .filter((item) => typeof item.url === 'string')
+    .map((item) => ({
+      url: String(item.url).replace(/^https?:\/\/[^/]+/, ''),
+      totalMs: num(item.total),
+      scriptingMs: num(item.scripting),
+    }))
+    .slice(0, 3)
+}
+
+export async function runLighthouse(options: {
+  base: string
+  pages: LighthousePage[]
+  session: unknown
+  chromiumArgs: string[]
+  progress: (line: string) => void
+}): Promise<LighthouseEntry[]> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'kkm-bench-lh-'))
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    userDataDir,
+    args: options.chromiumArgs.filter((arg) => arg !== '--headless'),
+    timeout: 30_000,
+    protocolTimeout: RUN_TIMEOUT_MS,
+  })
+  const entries: LighthouseEntry[] = []
+  try {
+    const origin = new URL(options.base).origin
+    for (const preset of ['mobile', 'desktop'] as const) {
+      for (const target of options.pages) {
+        const started = Date.now()
+        const tab = await browser.newPage()
+        const flags: Flags = {
+          logLevel: 'error',
+          output: 'json',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+          maxWaitForLoad: 45_000,
+        }
+        const config: Config | undefined = preset === 'desktop' ? desktopConfig : undefined
+        const entry: LighthouseEntry = {
+          page: target.name,
+          path: target.path,
+          preset,
+          finalPath: null,
+          reachedPage: false,
+          performance: null,
+          accessibility: null,
+          bestPractices: null,
+          fcpMs: null,
+          lcpMs: null,
+          tbtMs: null,
+          cls: null,
+          speedIndexMs: null,
+          benchmarkIndex: null,
+          throttling: '',
+          mainThreadMs: {},
+          topScripts: [],
+          warnings: [],
+          error: null,
+          durationMs: 0,
+        }
+        try {
+          if (target.session)
+            await tab.evaluateOnNewDocument(sessionInitScript(origin, options.session))
+          const result = await withTimeout(
+            lighthouse(`${options.base}${target.path}`, flags, config, tab),
+            RUN_TIMEOUT_MS,
+            `Lighthouse on ${target.path}`,
+          )
+          const lhr = result?.lhr
+          if (!lhr) throw new Error('Lighthouse returned no result')
+          const final = new URL(lhr.finalDisplayedUrl)
+          const t = lhr.configSettings.throttling
+          Object.assign(entry, {
+            finalPath: final.pathname + final.search,
+            reachedPage: final.pathname === new URL(target.path, options.base).pathname,
+            performance: score(lhr, 'performance'),
+            accessibility: score(lhr, 'accessibility'),
+            bestPractices: score(lhr, 'best-practices'),
+            fcpMs: numeric(lhr, 'first-contentful-paint'),
+            lcpMs: numeric(lhr, 'largest-contentful-paint'),
+            tbtMs: numeric(lhr, 'total-blocking-time'),
+            cls: numeric(lhr, 'cumulative-layout-shift', 3),
+            speedIndexMs: numeric(lhr, 'speed-index'),
+            benchmarkIndex: lhr.environment.benchmarkIndex,
+            throttling: `${lhr.configSettings.throttlingMethod}: RTT ${t.rttMs} ms, ${t.throughputKbps} kbit/s, CPU ×${t.cpuSlowdownMultiplier}; ${lhr.configSettings.formFactor} ${lhr.configSettings.screenEmulation.width}×${lhr.configSettings.screenEmulation.height}`,
+            mainThreadMs: mainThread(lhr),
+            topScripts: topScripts(lhr),
+            warnings: lhr.runWarnings.map(String),
+            error: lhr.runtimeError
+              ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`
+              : null,
+          })
+        } catch (error) {
+          entry.error = error instanceof Error ? error.message : String(error)
+        } finally {
+          await tab.close().catch(() => undefined)
+        }
+        entry.durationMs = Date.now() - started
+        entries.push(entry)
+        options.progress(
+          `lighthouse ${preset} ${target.path}: ${entry.error ?? `perf ${entry.performance}, a11y ${entry.accessibility}, bp ${entry.bestPractices}, LCP ${entry.lcpMs} ms`} (${(entry.durationMs / 1000).toFixed(1)} s)`,
+        )
+      }
+    }
+  } finally {
+    await browser.close().catch(() => undefined)
+    rmSync(userDataDir, { recursive: true, force: true })
+  }
+  return entries
+}
