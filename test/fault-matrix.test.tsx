@@ -149,7 +149,7 @@ describe.each(FAULTS)('fault %s', (kind) => {
         await within(dialog).findByText(
           /Status: (Sent for printing|Success)|Receipt printed/,
           {},
-          { timeout: 4000 },
+          { timeout: 10_000 },
         ),
       ).toBeInTheDocument()
       expect(within(dialog).queryByRole('button', { name: 'Print again' })).not.toBeInTheDocument()

@@ -219,7 +219,7 @@ describe('printing a receipt', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Print' }))
     expect(await within(dialog).findByText(/Status: Sent for printing/)).toBeInTheDocument()
     expect(
-      await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 }),
+      await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 }),
     ).toBeInTheDocument()
     expect(await screen.findByText(/Visit #777001: Success/)).toBeInTheDocument()
     expect(seen.posts).toBe(1)
@@ -255,7 +255,7 @@ describe('printing a receipt', () => {
     const { user } = renderApp(LOG)
     const dialog = await openPrintForSeededRow(user)
     await user.dblClick(within(dialog).getByRole('button', { name: 'Print' }))
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -266,7 +266,7 @@ describe('printing a receipt', () => {
     const dialog = await openPrintForSeededRow(user)
     within(dialog).getByRole('button', { name: 'Print' }).focus()
     await user.keyboard('{Enter>8/}')
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -280,9 +280,9 @@ describe('printing a receipt', () => {
     await user.click(button)
     await user.click(button)
     expect(await within(dialog).findByText('Sending to the register…')).toBeInTheDocument()
-    await within(dialog).findByText(/Status: Sent for printing/, {}, { timeout: 3000 })
+    await within(dialog).findByText(/Status: Sent for printing/, {}, { timeout: 10_000 })
     setScenario({ latencyMs: 0 })
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -314,7 +314,7 @@ describe('printing a receipt', () => {
     await first.user.click(within(dialogA).getByRole('button', { name: 'Print' }))
     await second.user.click(within(dialogB).getByRole('button', { name: 'Print' }))
     expect(await within(dialogB).findByText(/already being printed/)).toBeInTheDocument()
-    await within(dialogA).findByText(/Status: Sent for printing/, {}, { timeout: 4000 })
+    await within(dialogA).findByText(/Status: Sent for printing/, {}, { timeout: 10_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -347,10 +347,10 @@ describe('printing a receipt', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Print' }))
     // The register did print: the log shows it, and it is followed instead of printed again.
     expect(
-      await within(dialog).findByText(/Status: (Sent for printing|Success)/, {}, { timeout: 4000 }),
+      await within(dialog).findByText(/Status: (Sent for printing|Success)/, {}, { timeout: 10_000 }),
     ).toBeInTheDocument()
     expect(within(dialog).queryByRole('button', { name: 'Print again' })).not.toBeInTheDocument()
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -370,7 +370,7 @@ describe('printing a receipt', () => {
     expect(seen.posts).toBe(1)
     server.resetHandlers()
     await user.click(within(dialog).getByRole('button', { name: 'Print again' }))
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 4000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
     expect(seen.posts).toBe(2)
   })
 
@@ -422,7 +422,7 @@ describe('printing a receipt', () => {
     if (!created) throw new Error('no transaction was created')
     created.status = { id: statusId, title: STATUS_TITLES[statusId] }
     // The dialog and the notification both say it.
-    expect((await screen.findAllByText(title, {}, { timeout: 3000 })).length).toBeGreaterThan(0)
+    expect((await screen.findAllByText(title, {}, { timeout: 10_000 })).length).toBeGreaterThan(0)
     expect(screen.getByText(new RegExp(`Visit #${DOC}: ${label}`))).toBeInTheDocument()
     const afterFinal = seen.logQueries.length
     await new Promise((resolve) => setTimeout(resolve, 300))
@@ -439,7 +439,7 @@ describe('printing a receipt', () => {
     const dialog = await openPrintForSeededRow(user)
     await user.click(within(dialog).getByRole('button', { name: 'Print' }))
     expect(
-      await within(dialog).findByText('No final status yet', {}, { timeout: 3000 }),
+      await within(dialog).findByText('No final status yet', {}, { timeout: 10_000 }),
     ).toBeInTheDocument()
     expect(within(dialog).getByText(/still “Sent for printing”/)).toBeInTheDocument()
     const afterGivingUp = seen.logQueries.length
@@ -454,7 +454,7 @@ describe('printing a receipt', () => {
     const dialog = await openPrintForSeededRow(user)
     await user.click(within(dialog).getByRole('button', { name: 'Print' }))
     expect(
-      await within(dialog).findByText('The register could not print', {}, { timeout: 4000 }),
+      await within(dialog).findByText('The register could not print', {}, { timeout: 10_000 }),
     ).toBeInTheDocument()
     expect(screen.getByText(/Visit #777001: Connection error/)).toBeInTheDocument()
   })
