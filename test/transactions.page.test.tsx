@@ -347,7 +347,11 @@ describe('printing a receipt', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Print' }))
     // The register did print: the log shows it, and it is followed instead of printed again.
     expect(
-      await within(dialog).findByText(/Status: (Sent for printing|Success)/, {}, { timeout: 10_000 }),
+      await within(dialog).findByText(
+        /Status: (Sent for printing|Success)/,
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument()
     expect(within(dialog).queryByRole('button', { name: 'Print again' })).not.toBeInTheDocument()
     await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
