@@ -6,7 +6,7 @@ import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import puppeteer from 'puppeteer-core'
+import puppeteer, { type Browser } from 'puppeteer-core'
 import { sessionInitScript } from './page-scripts'
 import { round } from './stats'
 import { withTimeout } from './timeout'
@@ -43,6 +43,8 @@ export interface LighthouseEntry {
   topScripts: { url: string; totalMs: number; scriptingMs: number }[]
   warnings: string[]
   error: string | null
+  /** 2 when the first run failed and was repeated. */
+  attempts: number
   durationMs: number
 }
 
@@ -90,6 +92,85 @@ function topScripts(lhr: Result): LighthouseEntry['topScripts'] {
     .slice(0, 3)
 }
 
+/** One Lighthouse run on a fresh tab; failures end up in `error`, never thrown. */
+async function auditOnce(
+  browser: Browser,
+  options: { base: string; session: unknown },
+  preset: Preset,
+  target: LighthousePage,
+  attempt: number,
+): Promise<LighthouseEntry> {
+  const origin = new URL(options.base).origin
+  const started = Date.now()
+  const tab = await browser.newPage()
+  const flags: Flags = {
+    logLevel: 'error',
+    output: 'json',
+    onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    maxWaitForLoad: 45_000,
+  }
+  const config: Config | undefined = preset === 'desktop' ? desktopConfig : undefined
+  const entry: LighthouseEntry = {
+    page: target.name,
+    path: target.path,
+    preset,
+    finalPath: null,
+    reachedPage: false,
+    performance: null,
+    accessibility: null,
+    bestPractices: null,
+    fcpMs: null,
+    lcpMs: null,
+    tbtMs: null,
+    cls: null,
+    speedIndexMs: null,
+    benchmarkIndex: null,
+    throttling: '',
+    mainThreadMs: {},
+    topScripts: [],
+    warnings: [],
+    error: null,
+    attempts: attempt,
+    durationMs: 0,
+  }
+  try {
+    if (target.session) await tab.evaluateOnNewDocument(sessionInitScript(origin, options.session))
+    const result = await withTimeout(
+      lighthouse(`${options.base}${target.path}`, flags, config, tab),
+      RUN_TIMEOUT_MS,
+      `Lighthouse on ${target.path}`,
+    )
+    const lhr = result?.lhr
+    if (!lhr) throw new Error('Lighthouse returned no result')
+    const final = new URL(lhr.finalDisplayedUrl)
+    const t = lhr.configSettings.throttling
+    Object.assign(entry, {
+      finalPath: final.pathname + final.search,
+      reachedPage: final.pathname === new URL(target.path, options.base).pathname,
+      performance: score(lhr, 'performance'),
+      accessibility: score(lhr, 'accessibility'),
+      bestPractices: score(lhr, 'best-practices'),
+      fcpMs: numeric(lhr, 'first-contentful-paint'),
+      lcpMs: numeric(lhr, 'largest-contentful-paint'),
+      tbtMs: numeric(lhr, 'total-blocking-time'),
+      cls: numeric(lhr, 'cumulative-layout-shift', 3),
+      speedIndexMs: numeric(lhr, 'speed-index'),
+      benchmarkIndex: lhr.environment.benchmarkIndex,
+      throttling: `${lhr.configSettings.throttlingMethod}: RTT ${t.rttMs} ms, ${t.throughputKbps} kbit/s, CPU ×${t.cpuSlowdownMultiplier}; ${lhr.configSettings.formFactor} ${lhr.configSettings.screenEmulation.width}×${lhr.configSettings.screenEmulation.height}`,
+      mainThreadMs: mainThread(lhr),
+      topScripts: topScripts(lhr),
+      warnings: lhr.runWarnings.map(String),
+      error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
+    })
+  } catch (error) {
+    entry.error = error instanceof Error ? error.message : String(error)
+  } finally {
+    await tab.close().catch(() => undefined)
+  }
+  entry.durationMs = Date.now() - started
+  return entry
+}
+
 export async function runLighthouse(options: {
   base: string
   pages: LighthousePage[]
@@ -108,78 +189,11 @@ export async function runLighthouse(options: {
   })
   const entries: LighthouseEntry[] = []
   try {
-    const origin = new URL(options.base).origin
     for (const preset of ['mobile', 'desktop'] as const) {
       for (const target of options.pages) {
-        const started = Date.now()
-        const tab = await browser.newPage()
-        const flags: Flags = {
-          logLevel: 'error',
-          output: 'json',
-          onlyCategories: ['performance', 'accessibility', 'best-practices'],
-          maxWaitForLoad: 45_000,
-        }
-        const config: Config | undefined = preset === 'desktop' ? desktopConfig : undefined
-        const entry: LighthouseEntry = {
-          page: target.name,
-          path: target.path,
-          preset,
-          finalPath: null,
-          reachedPage: false,
-          performance: null,
-          accessibility: null,
-          bestPractices: null,
-          fcpMs: null,
-          lcpMs: null,
-          tbtMs: null,
-          cls: null,
-          speedIndexMs: null,
-          benchmarkIndex: null,
-          throttling: '',
-          mainThreadMs: {},
-          topScripts: [],
-          warnings: [],
-          error: null,
-          durationMs: 0,
-        }
-        try {
-          if (target.session)
-            await tab.evaluateOnNewDocument(sessionInitScript(origin, options.session))
-          const result = await withTimeout(
-            lighthouse(`${options.base}${target.path}`, flags, config, tab),
-            RUN_TIMEOUT_MS,
-            `Lighthouse on ${target.path}`,
-          )
-          const lhr = result?.lhr
-          if (!lhr) throw new Error('Lighthouse returned no result')
-          const final = new URL(lhr.finalDisplayedUrl)
-          const t = lhr.configSettings.throttling
-          Object.assign(entry, {
-            finalPath: final.pathname + final.search,
-            reachedPage: final.pathname === new URL(target.path, options.base).pathname,
-            performance: score(lhr, 'performance'),
-            accessibility: score(lhr, 'accessibility'),
-            bestPractices: score(lhr, 'best-practices'),
-            fcpMs: numeric(lhr, 'first-contentful-paint'),
-            lcpMs: numeric(lhr, 'largest-contentful-paint'),
-            tbtMs: numeric(lhr, 'total-blocking-time'),
-            cls: numeric(lhr, 'cumulative-layout-shift', 3),
-            speedIndexMs: numeric(lhr, 'speed-index'),
-            benchmarkIndex: lhr.environment.benchmarkIndex,
-            throttling: `${lhr.configSettings.throttlingMethod}: RTT ${t.rttMs} ms, ${t.throughputKbps} kbit/s, CPU ×${t.cpuSlowdownMultiplier}; ${lhr.configSettings.formFactor} ${lhr.configSettings.screenEmulation.width}×${lhr.configSettings.screenEmulation.height}`,
-            mainThreadMs: mainThread(lhr),
-            topScripts: topScripts(lhr),
-            warnings: lhr.runWarnings.map(String),
-            error: lhr.runtimeError
-              ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`
-              : null,
-          })
-        } catch (error) {
-          entry.error = error instanceof Error ? error.message : String(error)
-        } finally {
-          await tab.close().catch(() => undefined)
-        }
-        entry.durationMs = Date.now() - started
+        // Lighthouse now and then loses its trace (NO_NAVSTART, NO_FCP): one more go.
+        let entry = await auditOnce(browser, options, preset, target, 1)
+        if (entry.error) entry = await auditOnce(browser, options, preset, target, 2)
         entries.push(entry)
         options.progress(
           `lighthouse ${preset} ${target.path}: ${entry.error ?? `perf ${entry.performance}, a11y ${entry.accessibility}, bp ${entry.bestPractices}, LCP ${entry.lcpMs} ms`} (${(entry.durationMs / 1000).toFixed(1)} s)`,

@@ -395,7 +395,7 @@ export function toMarkdown(report: Report): string {
       '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     )
     for (const e of report.lighthouse) {
-      const page = `\`${e.path}\`${e.error ? ` (error: ${e.error})` : e.reachedPage ? '' : ` (ended on ${e.finalPath ?? '?'})`}`
+      const page = `\`${e.path}\`${e.error ? ` (error: ${e.error})` : e.reachedPage ? '' : ` (ended on ${e.finalPath ?? '?'})`}${e.attempts > 1 ? ' (second try)' : ''}`
       out.push(
         `| ${page} | ${e.preset} | ${fmt(e.performance)} | ${fmt(e.accessibility)} | ${fmt(e.bestPractices)} | ${fmt(e.fcpMs, ' ms')} | ${fmt(e.lcpMs, ' ms')} | ${fmt(e.tbtMs, ' ms')} | ${fmt(e.cls, '', 3)} |`,
       )
