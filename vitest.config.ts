@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, mergeConfig } from 'vitest/config'
 import viteConfig from './vite.config.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium'
 
 export default defineConfig((env) =>
   mergeConfig(viteConfig(env), {
@@ -36,17 +37,8 @@ export default defineConfig((env) =>
               headless: true,
               provider: playwright({
                 launchOptions: {
-                  executablePath: '/usr/bin/chromium',
-                  args: [
-                    '--headless',
-                    '--no-sandbox',
-                    '--disable-gpu',
-                    '--disable-quic',
-                    '--no-first-run',
-                    '--disable-background-networking',
-                    '--disable-component-update',
-                    '--disable-sync',
-                  ],
+                  executablePath: CHROMIUM_PATH,
+                  args: CHROMIUM_ARGS,
                 },
               }),
               instances: [{ browser: 'chromium' }],

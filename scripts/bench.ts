@@ -34,21 +34,11 @@ import {
 } from './bench/processes'
 import { TimeoutError, withTimeout } from './bench/timeout'
 import { compare, toMarkdown, type Machine, type Report, type Settings } from './bench/report'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = join(root, 'bench-results')
 
-/** The flags from docs (stack-notes): headless, no sandbox, nothing that phones home. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const LOCATION_ID = 4
 const TIME_ZONE = 'Asia/Novosibirsk'
 const DAYS = 30
@@ -161,7 +151,7 @@ const loadAtStart = loadavg().map((value) => Math.round(value * 100) / 100)
 async function machineInfo(browser: Browser): Promise<Machine> {
   const free = await commandOutput('free', ['-h'])
   const memoryTotal = /^Mem:\s+(\S+)/m.exec(free)?.[1] ?? '?'
-  const chromiumLine = (await commandOutput('/usr/bin/chromium', ['--version'])).trim()
+  const chromiumLine = (await commandOutput(CHROMIUM_PATH, ['--version'])).trim()
   return {
     date: new Date().toISOString(),
     nproc: availableParallelism(),
@@ -213,7 +203,7 @@ async function main(): Promise<void> {
   progress(`mock API on :${mockPort}, console on ${base}`)
 
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     timeout: 30_000,
   })

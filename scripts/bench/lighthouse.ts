@@ -10,6 +10,7 @@ import puppeteer, { type Browser } from 'puppeteer-core'
 import { sessionInitScript } from './page-scripts'
 import { round } from './stats'
 import { withTimeout } from './timeout'
+import { CHROMIUM_PATH } from '../chromium'
 
 export type Preset = 'mobile' | 'desktop'
 
@@ -180,7 +181,7 @@ export async function runLighthouse(options: {
 }): Promise<LighthouseEntry[]> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'kkm-bench-lh-'))
   const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     userDataDir,
     args: options.chromiumArgs.filter((arg) => arg !== '--headless'),
