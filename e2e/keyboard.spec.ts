@@ -13,8 +13,14 @@ async function signInByKeyboard(page: Page) {
 /** Types into a focused searchable select, moves to the first match and takes it. */
 async function pickByKeyboard(page: Page, search: string) {
   await page.keyboard.type(search)
-  await expect(page.getByRole('listbox')).toBeVisible()
+  const listbox = page.getByRole('listbox')
+  await expect(listbox).toBeVisible()
+  // Wait for the list to be filtered by the whole search, as a person would look before moving.
+  await expect(
+    listbox.getByRole('option').filter({ hasNotText: new RegExp(search, 'i') }),
+  ).toHaveCount(0)
   await page.keyboard.press('ArrowDown')
+  await expect(listbox.locator('[data-combobox-selected]')).toHaveCount(1)
   await page.keyboard.press('Enter')
 }
 

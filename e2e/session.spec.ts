@@ -50,6 +50,8 @@ test.describe('session', () => {
     await expect(page).toHaveURL(/[?&]type=1&status=1(&|$)/)
     await expect(logTable(page)).toBeVisible()
     const view = new URL(page.url())
+    // Let every read of this view finish first, so the 401 meets the click and nothing earlier.
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled()
 
     // The tokens stop working; the next action that calls the API meets a 401.
     await setScenario({ fault: 'unauthorized' })

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { notifications } from '@mantine/notifications'
 import { act, cleanup, configure } from '@testing-library/react'
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { configureClient, rateLimiter } from '@/api/client'
 import { resetDatabase } from '@/mocks/db'
 import { server } from '@/mocks/node'
@@ -43,7 +43,15 @@ Object.defineProperty(window.HTMLElement.prototype, 'clientWidth', {
 configure({ asyncUtilTimeout: 8000 })
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+/**
+ * Every test starts at 15:00 in Moscow on 28 November 2026, whenever it runs: "today" in the log
+ * depends on the clock, and at night a location's today is rightly empty. Only Date is faked and it
+ * keeps running, so timers, timeouts and polling stay real.
+ */
+const TEST_NOW = new Date('2026-11-28T12:00:00Z')
+
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: TEST_NOW, shouldAdvanceTime: true })
   resetDatabase()
   resetScenario()
   configureClient({ timeoutMs: 2_000 })
@@ -57,5 +65,6 @@ afterEach(() => {
   endSession('signed-out')
   sessionStorage.clear()
   localStorage.clear()
+  vi.useRealTimers()
 })
 afterAll(() => server.close())
