@@ -55,54 +55,6 @@ const withProviders: Decorator = (Story, { id }) => (
   </StoryProviders>
 )
 
-/**
- * Axe findings in app code (src/components, src/pages, src/theme.ts), reported and left to fix
- * there. Every rule stays on; each finding only narrows its rule's selector (axe's own, see
- * node_modules/axe-core/axe.js) so that the elements named here are skipped and nothing else is.
- * Delete an entry once its fix lands, and `npm run test:stories` shows every occurrence again.
- */
-const LOW_CONTRAST_IN_APP = [
-  // 1. Light-variant teal and orange Badges: teal.9 on teal.1 4.32:1 (StatusBadge "Success",
-  //    ShiftStatus "Shift open"), orange.9 on orange.1 3.61:1 (ShiftStatus overdue). Light scheme.
-  '[style*="--mantine-color-teal-light-color"] > .mantine-Badge-label',
-  '[style*="--mantine-color-orange-light-color"] > .mantine-Badge-label',
-  // 2. Titles of light teal, orange and yellow Alerts: 4.32, 3.61 and 2.68:1 (PrintBillDialog
-  //    "Receipt printed", "Already printed", "Could not check the log", "Result unknown", "No
-  //    final status yet"; TransactionsPage "Some settings in the link were not understood";
-  //    CallbackPage "Result recorded").
-  '[style*="--mantine-color-teal-light-color"] .mantine-Alert-label',
-  '[style*="--mantine-color-orange-light-color"] .mantine-Alert-label',
-  '[style*="--mantine-color-yellow-light-color"] .mantine-Alert-label',
-  // 3. PrintBillDialog's yellow buttons after a lost answer: "Check the log again" (light,
-  //    yellow.9 on yellow.1 2.68:1) and "Print again" (filled, white on yellow.8 2.48:1).
-  '[style*="--mantine-color-yellow-light-color"] .mantine-Button-label',
-  '[style*="--mantine-color-yellow-filled"] .mantine-Button-label',
-  // 4. Notification text (usePrintFlow's "Receipt printed", the rate-limit toast): Mantine
-  //    colours the description gray.6, 3.32:1 on white, not the theme's dimmed colour.
-  '.mantine-Notification-description',
-]
-/**
- * 5. Mantine's Modal and Drawer headers are <header> in a role="dialog" section: beside the
- * AppShell's header, a second, unnamed banner (PrintBillDialog, TransactionDetails, the
- * CallbackPage's confirmation): landmark-no-duplicate-banner and landmark-unique.
- */
-const DIALOG_HEADERS = '.mantine-Modal-header, .mantine-Drawer-header'
-const BANNERS = `header:not([role]):not(${DIALOG_HEADERS}), [role=banner]`
-const KNOWN_APP_VIOLATIONS = {
-  rules: [
-    { id: 'color-contrast', selector: `*:not(${LOW_CONTRAST_IN_APP.join(', ')})` },
-    // 6. Notifications' close button has no accessible name (notifications.show in usePrintFlow,
-    //    TransactionsPage's export and providers.tsx pass no closeButtonProps aria-label).
-    { id: 'button-name', selector: 'button:not(.mantine-Notification-closeButton)' },
-    { id: 'landmark-no-duplicate-banner', selector: BANNERS },
-    {
-      id: 'landmark-unique',
-      selector: `[role=banner], [role=complementary], [role=contentinfo], [role=main], [role=navigation], [role=region], [role=search], [role=form], form, footer, header:not(${DIALOG_HEADERS}), aside, main, nav, section`,
-    },
-  ],
-  checks: [{ id: 'page-no-duplicate-banner', options: { selector: BANNERS, role: 'banner' } }],
-}
-
 const preview: Preview = {
   // Later decorators wrap earlier ones: the colour scheme needs the providers around it.
   decorators: [withColorScheme, withProviders],
@@ -139,7 +91,7 @@ const preview: Preview = {
   parameters: {
     msw: { handlers },
     // An axe violation fails the story's test, not just a warning in the panel.
-    a11y: { test: 'error', config: KNOWN_APP_VIOLATIONS },
+    a11y: { test: 'error' },
     viewport: { options: VIEWPORTS },
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
   },

@@ -160,6 +160,8 @@ function PhaseNotice({
                   <Button
                     size="xs"
                     color="yellow"
+                    // White on yellow is 2.5:1; autoContrast picks dark text (AA).
+                    autoContrast
                     onClick={onPrintAgain}
                     leftSection={<IconPrinter size={14} aria-hidden />}
                   >
