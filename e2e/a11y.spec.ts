@@ -59,6 +59,12 @@ const SCREENS: Screen[] = [
     ready: (page) => page.getByRole('alert').filter({ hasText: 'Not a location id' }),
   },
   {
+    name: 'overview',
+    path: '/overview',
+    ready: (page) =>
+      page.getByRole('region', { name: 'Nail Studio Paris' }).getByText(/No receipts yet today/),
+  },
+  {
     name: 'not found',
     path: '/no-such-page',
     ready: (page) => page.getByRole('heading', { name: 'Page not found' }),

@@ -46,6 +46,12 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomeRedirect /> },
           {
+            path: 'overview',
+            lazy: async () => ({
+              Component: (await import('./pages/overview/OverviewPage')).OverviewPage,
+            }),
+          },
+          {
             path: 'tax-systems/:countryId?',
             lazy: async () => ({
               Component: (await import('./pages/tax-systems/TaxSystemsPage')).TaxSystemsPage,

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
+  IconLayoutDashboard,
   IconLogout,
   IconMoon,
   IconPlugConnected,
@@ -133,6 +134,13 @@ export function AppShellLayout() {
       <AppShell.Navbar p="sm" aria-label="Main navigation">
         <Stack justify="space-between" h="100%">
           <Stack gap={4}>
+            <NavLink
+              component={Link}
+              to="/overview"
+              label="Overview"
+              leftSection={<IconLayoutDashboard size={18} aria-hidden />}
+              active={pathname.startsWith('/overview')}
+            />
             {transactionsPath && (
               <NavLink
                 component={Link}

@@ -1,0 +1,381 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { dayInZone } from '@/i18n/format'
+import { PRINT_STATUS_LABELS } from '@/i18n/labels'
+import {
+  db,
+  DEMO,
+  DOCUMENT_TITLES,
+  isoInZone,
+  OPERATION_TITLES,
+  STATUS_TITLES,
+  type MockCompany,
+  type MockTransaction,
+} from '@/mocks/db'
+import { server } from '@/mocks/node'
+import { logHref, STUCK_AFTER_MS, summarizeDay } from '@/pages/overview/summary'
+import { parseLogParams } from '@/pages/transactions/logParams'
+import { renderApp, signInAsManager } from './render'
+
+const OVERVIEW = '/overview'
+const MOSCOW = 3
+const DOC = 777_001
+const BEAUTY_LAB = 'Beauty Lab on Tverskaya'
+const SMILE = 'Smile Dental Clinic'
+const NAIL_STUDIO = 'Nail Studio Paris'
+
+/** A receipt at location 1 (Moscow), `minutesAgo` minutes ago, as in transactions.page.test.tsx. */
+function seedReceipt(minutesAgo: number, overrides: Partial<MockTransaction> = {}) {
+  const transaction: MockTransaction = {
+    id: 900_001,
+    print_date: isoInZone(Date.now() - minutesAgo * 60_000, MOSCOW),
+    printed_count: 0,
+    sum: 1234.5,
+    type: { id: 0, title: OPERATION_TITLES[0] },
+    status: { id: 3, title: STATUS_TITLES[3] },
+    document: { id: DOC, type: 7, type_title: DOCUMENT_TITLES[7] },
+    cashier: { id: 5, name: 'Test Cashier' },
+    ...overrides,
+  }
+  db.transactions.get(1)?.unshift(transaction)
+  return transaction
+}
+
+/** The locations the demo manager manages, as the mock lists them. */
+function managedLocations(): MockCompany[] {
+  const ids = db.users.find((user) => user.userToken === DEMO.userToken)?.locationIds ?? []
+  return db.companies.filter((company) => ids.includes(company.id))
+}
+
+function zoneOf(company: MockCompany): string {
+  return company.timezone_name ?? 'UTC'
+}
+
+function todayAt(company: MockCompany): string {
+  return dayInZone(new Date(), zoneOf(company))
+}
+
+/** Today's log of a location as the mock filters it: the day as written in the location's offset. */
+function todaysLog(company: MockCompany): MockTransaction[] {
+  const today = todayAt(company)
+  return (db.transactions.get(company.id) ?? []).filter((t) => t.print_date.slice(0, 10) === today)
+}
+
+const receipts = (n: number) => (n === 1 ? 'receipt' : 'receipts')
+
+/** A location's card: a region named by its heading. */
+const card = (title: string) => screen.findByRole('region', { name: title })
+
+/** Waits until a location's figures (or its empty state) are shown. */
+async function loadedCard(title: string) {
+  const region = await card(title)
+  await waitFor(() =>
+    expect(
+      within(region).queryByRole('link', { name: / receipts? today at / }) ??
+        within(region).queryByText(/^No receipts yet today/),
+    ).not.toBeNull(),
+  )
+  return region
+}
+
+function searchOf(router: ReturnType<typeof renderApp>['router']): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(router.state.location.search))
+}
+
+beforeEach(() => {
+  signInAsManager()
+})
+afterEach(() => {
+  server.events.removeAllListeners()
+})
+
+describe('the overview', () => {
+  it('lists every location the user manages, each under its own heading', async () => {
+    renderApp(OVERVIEW)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument()
+    const locations = managedLocations()
+    expect(locations.length).toBeGreaterThan(1)
+    for (const location of locations) {
+      expect(
+        await screen.findByRole('heading', { level: 2, name: location.title }),
+      ).toBeInTheDocument()
+      expect(await card(location.title)).toBeInTheDocument()
+    }
+    const main = screen.getByRole('main')
+    expect(within(main).getAllByRole('heading', { level: 2 })).toHaveLength(locations.length)
+    // First in the navigation.
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' })
+    expect(within(nav).getAllByRole('link')[0]).toHaveTextContent('Overview')
+  })
+
+  it('counts today’s receipts by status, failed and stuck, as the mock database holds them', async () => {
+    renderApp(OVERVIEW)
+    for (const location of managedLocations()) {
+      const region = await loadedCard(location.title)
+      const log = todaysLog(location)
+      const now = Date.now()
+      if (log.length === 0) continue
+      expect(
+        within(region).getByRole('link', {
+          name: `${log.length} ${receipts(log.length)} today at ${location.title}`,
+        }),
+      ).toBeInTheDocument()
+      const byStatus = new Map<number, number>()
+      for (const t of log) byStatus.set(t.status.id, (byStatus.get(t.status.id) ?? 0) + 1)
+      for (const [status, count] of byStatus) {
+        const label = PRINT_STATUS_LABELS[status] ?? ''
+        expect(
+          within(region).getByRole('link', {
+            name: `${count} ${receipts(count)} with status ${label} at ${location.title}`,
+          }),
+        ).toBeInTheDocument()
+        if ([0, 3, 4].includes(status))
+          expect(
+            within(region).getByRole('link', {
+              name: `${count} failed ${receipts(count)} (${label}) at ${location.title}`,
+            }),
+          ).toBeInTheDocument()
+      }
+      // No status that is not in today's log gets a figure.
+      const statusLinks = within(region).getAllByRole('link', { name: / with status / })
+      expect(statusLinks).toHaveLength(byStatus.size)
+      const failed = log.filter((t) => [0, 3, 4].includes(t.status.id)).length
+      const stuck = log.filter(
+        (t) => [2, 5].includes(t.status.id) && now - Date.parse(t.print_date) > 5 * 60_000,
+      ).length
+      if (failed + stuck > 0)
+        expect(within(region).getByText(`${failed} failed, ${stuck} stuck`)).toBeInTheDocument()
+      else
+        expect(
+          within(region).getByText(/^Nothing needs attention: no failed or stuck receipts today/),
+        ).toBeInTheDocument()
+    }
+  })
+
+  it('puts a receipt in flight for 10 minutes under “needs attention”, and links to it in the log', async () => {
+    seedReceipt(10, { status: { id: 2, title: STATUS_TITLES[2] } })
+    // One still within its first minutes is not stuck yet.
+    seedReceipt(2, { id: 900_002, status: { id: 2, title: STATUS_TITLES[2] } })
+    const { user, router } = renderApp(OVERVIEW)
+    const region = await loadedCard(BEAUTY_LAB)
+    const link = within(region).getByRole('link', {
+      name: `Visit #${DOC} stuck at “Sent for printing” for 10 min (transaction 900001) at ${BEAUTY_LAB}`,
+    })
+    expect(within(region).queryByRole('link', { name: /transaction 900002/ })).toBeNull()
+    await user.click(link)
+    await waitFor(() => expect(router.state.location.pathname).toBe('/locations/1/transactions'))
+    const today = dayInZone(new Date(), 'Europe/Moscow')
+    expect(searchOf(router)).toEqual({ from: today, to: today, status: '2', tx: '900001' })
+    // The log reads the link: filtered to the status, the receipt's details open.
+    expect(await screen.findByRole('dialog', { name: 'Transaction 900001' })).toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('Sent for printing')
+  })
+
+  it('links a failed-receipts figure to the log filtered to that status and day', async () => {
+    seedReceipt(5)
+    const { user, router } = renderApp(OVERVIEW)
+    const region = await loadedCard(BEAUTY_LAB)
+    const location = managedLocations().find((l) => l.id === 1) as MockCompany
+    const runtimeErrors = todaysLog(location).filter((t) => t.status.id === 3).length
+    await user.click(
+      within(region).getByRole('link', {
+        name: `${runtimeErrors} failed ${receipts(runtimeErrors)} (Runtime error) at ${BEAUTY_LAB}`,
+      }),
+    )
+    await waitFor(() => expect(router.state.location.pathname).toBe('/locations/1/transactions'))
+    const today = todayAt(location)
+    expect(searchOf(router)).toEqual({ from: today, to: today, status: '3' })
+    expect(await screen.findByRole('combobox', { name: 'Status' })).toHaveValue('Runtime error')
+    expect(await screen.findByText(`Visit #${DOC}`)).toBeInTheDocument()
+  })
+
+  it('says whether each shift is open (and for how long), closed (and when) or absent', async () => {
+    // Smile Dental (Yekaterinburg, UTC+5) closed its shift an hour ago: 16:00 there.
+    db.transactions.get(2)?.unshift({
+      id: 900_010,
+      print_date: isoInZone(Date.now() - 3_600_000, 5),
+      printed_count: 1,
+      sum: 0,
+      type: { id: 5, title: OPERATION_TITLES[5] },
+      status: { id: 1, title: STATUS_TITLES[1] },
+      document: { id: 1, type: 2, type_title: DOCUMENT_TITLES[2] },
+      cashier: { id: 5, name: 'Test Cashier' },
+    })
+    const { user, router } = renderApp(OVERVIEW)
+    const smile = await loadedCard(SMILE)
+    expect(
+      within(smile).getByRole('link', { name: `Shift closed at 16:00 at ${SMILE}` }),
+    ).toBeInTheDocument()
+    const nails = await loadedCard(NAIL_STUDIO)
+    expect(
+      await within(nails).findByRole('link', { name: `No shift today at ${NAIL_STUDIO}` }),
+    ).toBeInTheDocument()
+    // Beauty Lab opened at 09:00 in Moscow; it is 15:00 there.
+    const beauty = await loadedCard(BEAUTY_LAB)
+    const open = within(beauty).getByRole('link', {
+      name: new RegExp(`^Shift open for 6 h \\d+ min at ${BEAUTY_LAB}$`),
+    })
+    await user.click(open)
+    await waitFor(() => expect(router.state.location.pathname).toBe('/locations/1/transactions'))
+    expect(searchOf(router)).toEqual({ from: '2026-11-28', to: '2026-11-28', type: '4' })
+  })
+
+  it('finds a shift left open since an earlier day, and warns that it is overdue', async () => {
+    db.transactions.get(5)?.push({
+      id: 900_020,
+      print_date: isoInZone(Date.now() - 30 * 3_600_000, 1),
+      printed_count: 1,
+      sum: 0,
+      type: { id: 4, title: OPERATION_TITLES[4] },
+      status: { id: 1, title: STATUS_TITLES[1] },
+      document: { id: 1, type: 2, type_title: DOCUMENT_TITLES[2] },
+      cashier: { id: 5, name: 'Test Cashier' },
+    })
+    const { user, router } = renderApp(OVERVIEW)
+    const nails = await loadedCard(NAIL_STUDIO)
+    const open = await within(nails).findByRole('link', {
+      name: `Shift open for 1 d 6 h at ${NAIL_STUDIO}`,
+    })
+    expect(within(nails).getByText(/^Open for more than 24 hours/)).toBeInTheDocument()
+    await user.click(open)
+    await waitFor(() => expect(router.state.location.pathname).toBe('/locations/5/transactions'))
+    expect(searchOf(router)).toEqual({ from: '2026-11-27', to: '2026-11-28', type: '4' })
+  })
+
+  it('shows one location’s failure in its own card, with a retry, while the others render', async () => {
+    server.use(
+      http.get('*/api/v1/kkm_transactions/2', () =>
+        HttpResponse.json(
+          { success: false, data: null, meta: { message: 'Internal server error.' } },
+          { status: 500 },
+        ),
+      ),
+    )
+    const { user } = renderApp(OVERVIEW)
+    const smile = await card(SMILE)
+    const alert = await within(smile).findByRole('alert')
+    expect(alert).toHaveTextContent('The server had a problem')
+    expect(alert).toHaveTextContent('Internal server error.')
+    for (const location of managedLocations().filter((l) => l.id !== 2)) {
+      const region = await loadedCard(location.title)
+      expect(within(region).queryByRole('alert')).toBeNull()
+    }
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    // The API recovers: retrying fills that card alone.
+    server.resetHandlers()
+    await user.click(within(smile).getByRole('button', { name: 'Try again' }))
+    await loadedCard(SMILE)
+    expect(within(smile).queryByRole('alert')).toBeNull()
+  })
+
+  it('says so when a location has no receipts today', async () => {
+    renderApp(OVERVIEW)
+    const nails = await loadedCard(NAIL_STUDIO)
+    expect(
+      within(nails).getByText('No receipts yet today: the location’s log for today is empty.'),
+    ).toBeInTheDocument()
+    expect(
+      within(nails).getByText('Nothing needs attention: no failed or stuck receipts today.'),
+    ).toBeInTheDocument()
+    expect(within(nails).queryByRole('link', { name: / with status / })).toBeNull()
+  })
+
+  it('says so when the user manages no location', async () => {
+    for (const user of db.users) user.locationIds = []
+    renderApp(OVERVIEW)
+    expect(await screen.findByText('You manage no locations')).toBeInTheDocument()
+    expect(screen.queryByRole('region')).toBeNull()
+  })
+
+  it('reads each location’s day in one request and never starts more than 5 requests a second', async () => {
+    const starts: number[] = []
+    const logReads = new Map<string, number>()
+    server.events.on('request:start', ({ request }) => {
+      starts.push(performance.now())
+      const url = new URL(request.url)
+      const match = /\/kkm_transactions\/(\d+)$/.exec(url.pathname)
+      // The day's read has no type filter; the shift look-back filters by type.
+      if (match?.[1] && !url.searchParams.has('type'))
+        logReads.set(match[1], (logReads.get(match[1]) ?? 0) + 1)
+    })
+    renderApp(OVERVIEW)
+    const locations = managedLocations()
+    for (const location of locations) await loadedCard(location.title)
+    await screen.findByRole('link', { name: `No shift today at ${NAIL_STUDIO}` })
+    expect(Object.fromEntries(logReads)).toEqual(
+      Object.fromEntries(locations.map((l) => [String(l.id), 1])),
+    )
+    // More requests than one second allows, so the limiter was needed.
+    expect(starts.length).toBeGreaterThan(5)
+    const sorted = [...starts].sort((a, b) => a - b)
+    for (let i = 5; i < sorted.length; i++) {
+      expect((sorted[i] ?? 0) - (sorted[i - 5] ?? 0)).toBeGreaterThanOrEqual(1000)
+    }
+  })
+})
+
+describe('the overview’s figures and links', () => {
+  const day = { startDate: '2026-11-28', endDate: '2026-11-28' }
+
+  it('writes links the log reads back, on a page large enough to hold a linked receipt', () => {
+    const href = logHref(4, { ...day, status: 2, transactionId: 61_960, expected: 80 })
+    expect(href).toBe(
+      '/locations/4/transactions?from=2026-11-28&to=2026-11-28&status=2&size=100&tx=61960',
+    )
+    const { view, notes } = parseLogParams(
+      new URL(href, 'http://console').searchParams,
+      day.endDate,
+    )
+    expect(notes).toEqual([])
+    expect(view).toMatchObject({ ...day, status: 2, pageSize: 100, transactionId: 61_960 })
+    expect(logHref(1, { ...day, status: 2, transactionId: 1, expected: 30 })).not.toContain('size=')
+    expect(logHref(1, { ...day, status: 2, transactionId: 1, expected: 5000 })).toContain(
+      'size=all',
+    )
+  })
+
+  it('calls a receipt stuck only once it has been in flight for more than 5 minutes', () => {
+    const asOf = Date.parse('2026-11-28T12:00:00Z')
+    const receipt = (id: number, status: 0 | 1 | 2 | 5, ageMs: number): MockTransaction => ({
+      id,
+      print_date: new Date(asOf - ageMs).toISOString(),
+      printed_count: 0,
+      sum: 100,
+      type: { id: 0, title: OPERATION_TITLES[0] },
+      status: { id: status, title: STATUS_TITLES[status] },
+      document: { id: id + 1000, type: 7, type_title: DOCUMENT_TITLES[7] },
+      cashier: { id: 5, name: 'Test Cashier' },
+    })
+    const summary = summarizeDay(
+      [
+        receipt(1, 2, STUCK_AFTER_MS),
+        receipt(2, 5, STUCK_AFTER_MS + 1000),
+        receipt(3, 2, 3 * 3_600_000),
+        receipt(4, 0, 60_000),
+        receipt(5, 1, 60_000),
+        // A status the reference does not list (a newer API may send one): counted, never
+        // linked to a filter the log does not have.
+        {
+          ...receipt(6, 1, 60_000),
+          status: { id: 9, title: 'Queued' } as unknown as MockTransaction['status'],
+        },
+      ],
+      'Europe/Moscow',
+      asOf,
+    )
+    expect(summary.stuck.map((r) => [r.id, r.minutes])).toEqual([
+      [3, 180],
+      [2, 5],
+    ])
+    expect(summary.failedTotal).toBe(1)
+    expect(summary.byStatus.map((s) => [s.statusId, s.count, s.filter])).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+      [5, 1, 5],
+      [0, 1, 0],
+      [9, 1, null],
+    ])
+    expect(summary.byStatus.at(-1)?.label).toBe('Queued')
+  })
+})
