@@ -8,8 +8,7 @@
  */
 import { notifications } from '@mantine/notifications'
 import type { StoryObj } from '@storybook/react-vite'
-import { useState } from 'react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter } from 'react-router'
 import { fn, type Mock } from 'storybook/test'
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport'
 import { rateLimiter } from '@/api/client'
@@ -37,7 +36,7 @@ import {
   toRow,
   type LocationFormat,
 } from '@/pages/transactions/view'
-import { routes } from '@/router'
+import { AppRoutes } from '@/router'
 import { setSelectedLocation } from '@/session/selectedLocation'
 import { endSession, lockSession, startSession } from '@/session/store'
 
@@ -99,10 +98,13 @@ export function prepareApp(app: AppParameters = {}): void {
   }
 }
 
-/** The real router and routes, in memory, starting at `url`. */
+/** The real routes, in memory, starting at `url`. */
 export function AppAt({ url }: { url: string }) {
-  const [router] = useState(() => createMemoryRouter(routes, { initialEntries: [url] }))
-  return <RouterProvider router={router} />
+  return (
+    <MemoryRouter initialEntries={[url]}>
+      <AppRoutes />
+    </MemoryRouter>
+  )
 }
 
 export interface AppStoryOptions extends AppParameters {

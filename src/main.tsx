@@ -1,9 +1,9 @@
 import './styles'
 import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
-import { createBrowserRouter, RouterProvider } from 'react-router'
+import { BrowserRouter } from 'react-router'
 import { Providers } from './providers'
-import { routes } from './router'
+import { AppRoutes } from './router'
 
 async function startMockApi() {
   // Compiled out of production builds: __MOCK_API__ is a build-time constant.
@@ -33,7 +33,9 @@ if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
     <Providers>
-      <RouterProvider router={createBrowserRouter(routes)} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
       <Suspense fallback={null}>
         <QueryDevtools buttonPosition="bottom-right" />
       </Suspense>

@@ -1,11 +1,24 @@
 import { MantineProvider } from '@mantine/core'
-import { Notifications, notifications } from '@mantine/notifications'
+import type { NotificationData } from '@mantine/notifications'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { useEffect, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { configureClient } from '@/api/client'
 import { onSessionEnd } from '@/session/store'
 import { createQueryClient } from './queryClient'
 import { cssVariablesResolver, theme } from './theme'
+
+/**
+ * Toasts are loaded after the first paint, container and store alike: with their transitions and
+ * scroll-lock helpers they are ~11 kB gzip of the sign-in page's budget. A toast shown before the
+ * container mounts waits in the store.
+ */
+const loadNotifications = () => import('@mantine/notifications')
+const Notifications = lazy(() =>
+  loadNotifications().then((module) => ({ default: module.Notifications })),
+)
+function notify(notification: NotificationData) {
+  void loadNotifications().then(({ notifications }) => notifications.show(notification))
+}
 
 interface ProvidersProps {
   children: ReactNode
@@ -21,7 +34,7 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
   useEffect(() => {
     configureClient({
       onRateLimited: (seconds) =>
-        notifications.show({
+        notify({
           id: 'rate-limited',
           color: 'yellow',
           title: 'Slowing down',
@@ -31,7 +44,7 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
     return onSessionEnd((reason) => {
       queryClient.clear()
       if (reason === 'expired') {
-        notifications.show({
+        notify({
           id: 'session-expired',
           color: 'red',
           title: 'Signed out',
@@ -50,7 +63,9 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
       defaultColorScheme="auto"
       env={env}
     >
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   )

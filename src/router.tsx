@@ -1,8 +1,40 @@
 import { Loader } from '@mantine/core'
-import { Navigate, type RouteObject } from 'react-router'
-import { RouteError } from './pages/RouteError'
+import { lazy, Suspense, type ReactNode } from 'react'
+import { Navigate, useRoutes, type RouteObject } from 'react-router'
+import { RouteErrorBoundary } from './pages/RouteError'
 import { RequireSession } from './session/RequireSession'
 import { useSelectedLocation } from './session/selectedLocation'
+
+/*
+ * Declarative routes (`useRoutes` under a BrowserRouter or MemoryRouter), not a data router: the
+ * console loads its data through React Query, not route loaders, and createBrowserRouter's code is
+ * ~15 kB gzip of every page's budget. Every page but the shell is its own chunk (React.lazy).
+ */
+const SignInPage = lazy(async () => ({
+  default: (await import('./pages/sign-in/SignInPage')).SignInPage,
+}))
+const AppShellLayout = lazy(async () => ({
+  default: (await import('./pages/shell/AppShellLayout')).AppShellLayout,
+}))
+// The shell is a chunk of its own too, so the sign-in page loads without it.
+const LockScreen = lazy(async () => ({
+  default: (await import('./pages/lock/LockScreen')).LockScreen,
+}))
+const OverviewPage = lazy(async () => ({
+  default: (await import('./pages/overview/OverviewPage')).OverviewPage,
+}))
+const TaxSystemsPage = lazy(async () => ({
+  default: (await import('./pages/tax-systems/TaxSystemsPage')).TaxSystemsPage,
+}))
+const TransactionsPage = lazy(async () => ({
+  default: (await import('./pages/transactions/TransactionsPage')).TransactionsPage,
+}))
+const CallbackPage = lazy(async () => ({
+  default: (await import('./pages/callback/CallbackPage')).CallbackPage,
+}))
+const NotFoundPage = lazy(async () => ({
+  default: (await import('./pages/not-found/NotFoundPage')).NotFoundPage,
+}))
 
 function HomeRedirect() {
   const [locationId] = useSelectedLocation()
@@ -14,69 +46,82 @@ function HomeRedirect() {
   )
 }
 
-/** Every route but the shell is its own chunk; every route has its own error boundary. */
+/** A route's own error boundary and loading state: a failing page leaves the rest usable. */
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={<Loader role="status" aria-label="Loading page" m="xl" />}>
+        {children}
+      </Suspense>
+    </RouteErrorBoundary>
+  )
+}
+
 export const routes: RouteObject[] = [
   {
     path: '/sign-in',
-    errorElement: <RouteError />,
-    hydrateFallbackElement: <Loader role="status" aria-label="Loading page" m="xl" />,
-    lazy: async () => ({ Component: (await import('./pages/sign-in/SignInPage')).SignInPage }),
+    element: (
+      <Page>
+        <SignInPage />
+      </Page>
+    ),
   },
   {
     path: '/',
-    errorElement: <RouteError />,
-    hydrateFallbackElement: <Loader role="status" aria-label="Loading page" m="xl" />,
-    // The shell is a chunk of its own too, so the sign-in page loads without it.
-    lazy: async () => {
-      const [{ AppShellLayout }, { LockScreen }] = await Promise.all([
-        import('./pages/shell/AppShellLayout'),
-        import('./pages/lock/LockScreen'),
-      ])
-      return {
-        Component: () => (
-          <RequireSession whenLocked={<LockScreen />}>
-            <AppShellLayout />
-          </RequireSession>
-        ),
-      }
-    },
+    element: (
+      <Page>
+        <RequireSession whenLocked={<LockScreen />}>
+          <AppShellLayout />
+        </RequireSession>
+      </Page>
+    ),
     children: [
+      { index: true, element: <HomeRedirect /> },
       {
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <HomeRedirect /> },
-          {
-            path: 'overview',
-            lazy: async () => ({
-              Component: (await import('./pages/overview/OverviewPage')).OverviewPage,
-            }),
-          },
-          {
-            path: 'tax-systems/:countryId?',
-            lazy: async () => ({
-              Component: (await import('./pages/tax-systems/TaxSystemsPage')).TaxSystemsPage,
-            }),
-          },
-          {
-            path: 'locations/:locationId/transactions',
-            lazy: async () => ({
-              Component: (await import('./pages/transactions/TransactionsPage')).TransactionsPage,
-            }),
-          },
-          {
-            path: 'callback',
-            lazy: async () => ({
-              Component: (await import('./pages/callback/CallbackPage')).CallbackPage,
-            }),
-          },
-          {
-            path: '*',
-            lazy: async () => ({
-              Component: (await import('./pages/not-found/NotFoundPage')).NotFoundPage,
-            }),
-          },
-        ],
+        path: 'overview',
+        element: (
+          <Page>
+            <OverviewPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'tax-systems/:countryId?',
+        element: (
+          <Page>
+            <TaxSystemsPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'locations/:locationId/transactions',
+        element: (
+          <Page>
+            <TransactionsPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'callback',
+        element: (
+          <Page>
+            <CallbackPage />
+          </Page>
+        ),
+      },
+      {
+        path: '*',
+        element: (
+          <Page>
+            <NotFoundPage />
+          </Page>
+        ),
       },
     ],
   },
 ]
+
+/** The app's routes; render inside a BrowserRouter (the app) or a MemoryRouter (tests, stories). */
+export function AppRoutes() {
+  return useRoutes(routes)
+}

@@ -1,4 +1,4 @@
-import { createTheme, Notification, type CSSVariablesResolver } from '@mantine/core'
+import { createTheme, type CSSVariablesResolver } from '@mantine/core'
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -7,16 +7,17 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif',
   fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", "Liberation Mono", monospace',
+  // Plain objects, not Modal.extend() and the like: importing a component into the theme puts it
+  // in the sign-in page's bundle.
   components: {
     // A dialog's <header> is not the page's banner: without a role axe counts a second banner.
-    // Plain objects, not Modal.extend(): importing Modal here would put it in the sign-in bundle.
     Modal: { defaultProps: { attributes: { header: { role: 'none' } } } },
     Drawer: { defaultProps: { attributes: { header: { role: 'none' } } } },
-    Notification: Notification.extend({
+    Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
       // Mantine draws the description in gray 6 directly, below AA contrast; use our dimmed colour.
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },
-    }),
+    },
   },
 })
 

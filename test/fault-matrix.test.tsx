@@ -112,13 +112,13 @@ describe.each(FAULTS)('fault %s', (kind) => {
   it('the transaction log (GET kkm_transactions): a clear message, the filters kept', async () => {
     signInAsManager()
     fault(kind, 'listKkmTransactions')
-    const { router } = renderApp('/locations/1/transactions?type=1')
+    const { address } = renderApp('/locations/1/transactions?type=1')
     if (kind === 'unauthorized' || kind === 'legacy-error') {
       expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument()
       return
     }
     await expectAlert(EXPECTED[kind], kind)
-    expect(router.state.location.search).toBe('?type=1')
+    expect(address.current.search).toBe('?type=1')
     expect(screen.getByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return (1)')
   })
 

@@ -79,8 +79,8 @@ async function loadedCard(title: string) {
   return region
 }
 
-function searchOf(router: ReturnType<typeof renderApp>['router']): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(router.state.location.search))
+function searchOf(address: ReturnType<typeof renderApp>['address']): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(address.current.search))
 }
 
 beforeEach(() => {
@@ -157,16 +157,16 @@ describe('the overview', () => {
     seedReceipt(10, { status: { id: 2, title: STATUS_TITLES[2] } })
     // One still within its first minutes is not stuck yet.
     seedReceipt(2, { id: 900_002, status: { id: 2, title: STATUS_TITLES[2] } })
-    const { user, router } = renderApp(OVERVIEW)
+    const { user, address } = renderApp(OVERVIEW)
     const region = await loadedCard(BEAUTY_LAB)
     const link = within(region).getByRole('link', {
       name: `Visit #${DOC} stuck at “Sent for printing” for 10 min (transaction 900001) at ${BEAUTY_LAB}`,
     })
     expect(within(region).queryByRole('link', { name: /transaction 900002/ })).toBeNull()
     await user.click(link)
-    await waitFor(() => expect(router.state.location.pathname).toBe('/locations/1/transactions'))
+    await waitFor(() => expect(address.current.pathname).toBe('/locations/1/transactions'))
     const today = dayInZone(new Date(), 'Europe/Moscow')
-    expect(searchOf(router)).toEqual({ from: today, to: today, status: '2', tx: '900001' })
+    expect(searchOf(address)).toEqual({ from: today, to: today, status: '2', tx: '900001' })
     // The log reads the link: filtered to the status, the receipt's details open.
     expect(await screen.findByRole('dialog', { name: 'Transaction 900001' })).toBeInTheDocument()
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('Sent for printing')
@@ -174,7 +174,7 @@ describe('the overview', () => {
 
   it('links a failed-receipts figure to the log filtered to that status and day', async () => {
     seedReceipt(5)
-    const { user, router } = renderApp(OVERVIEW)
+    const { user, address } = renderApp(OVERVIEW)
     const region = await loadedCard(BEAUTY_LAB)
     const location = managedLocations().find((l) => l.id === 1) as MockCompany
     const runtimeErrors = todaysLog(location).filter((t) => t.status.id === 3).length
@@ -183,9 +183,9 @@ describe('the overview', () => {
         name: `${runtimeErrors} failed ${receipts(runtimeErrors)} (Runtime error) at ${BEAUTY_LAB}`,
       }),
     )
-    await waitFor(() => expect(router.state.location.pathname).toBe('/locations/1/transactions'))
+    await waitFor(() => expect(address.current.pathname).toBe('/locations/1/transactions'))
     const today = todayAt(location)
-    expect(searchOf(router)).toEqual({ from: today, to: today, status: '3' })
+    expect(searchOf(address)).toEqual({ from: today, to: today, status: '3' })
     expect(await screen.findByRole('combobox', { name: 'Status' })).toHaveValue('Runtime error')
     expect(await screen.findByText(`Visit #${DOC}`)).toBeInTheDocument()
   })
@@ -202,7 +202,7 @@ describe('the overview', () => {
       document: { id: 1, type: 2, type_title: DOCUMENT_TITLES[2] },
       cashier: { id: 5, name: 'Test Cashier' },
     })
-    const { user, router } = renderApp(OVERVIEW)
+    const { user, address } = renderApp(OVERVIEW)
     const smile = await loadedCard(SMILE)
     expect(
       within(smile).getByRole('link', { name: `Shift closed at 16:00 at ${SMILE}` }),
@@ -217,8 +217,8 @@ describe('the overview', () => {
       name: new RegExp(`^Shift open for 6 h \\d+ min at ${BEAUTY_LAB}$`),
     })
     await user.click(open)
-    await waitFor(() => expect(router.state.location.pathname).toBe('/locations/1/transactions'))
-    expect(searchOf(router)).toEqual({ from: '2026-11-28', to: '2026-11-28', type: '4' })
+    await waitFor(() => expect(address.current.pathname).toBe('/locations/1/transactions'))
+    expect(searchOf(address)).toEqual({ from: '2026-11-28', to: '2026-11-28', type: '4' })
   })
 
   it('finds a shift left open since an earlier day, and warns that it is overdue', async () => {
@@ -232,15 +232,15 @@ describe('the overview', () => {
       document: { id: 1, type: 2, type_title: DOCUMENT_TITLES[2] },
       cashier: { id: 5, name: 'Test Cashier' },
     })
-    const { user, router } = renderApp(OVERVIEW)
+    const { user, address } = renderApp(OVERVIEW)
     const nails = await loadedCard(NAIL_STUDIO)
     const open = await within(nails).findByRole('link', {
       name: `Shift open for 1 d 6 h at ${NAIL_STUDIO}`,
     })
     expect(within(nails).getByText(/^Open for more than 24 hours/)).toBeInTheDocument()
     await user.click(open)
-    await waitFor(() => expect(router.state.location.pathname).toBe('/locations/5/transactions'))
-    expect(searchOf(router)).toEqual({ from: '2026-11-27', to: '2026-11-28', type: '4' })
+    await waitFor(() => expect(address.current.pathname).toBe('/locations/5/transactions'))
+    expect(searchOf(address)).toEqual({ from: '2026-11-27', to: '2026-11-28', type: '4' })
   })
 
   it('shows one location’s failure in its own card, with a retry, while the others render', async () => {

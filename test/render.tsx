@@ -1,10 +1,11 @@
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { useLayoutEffect } from 'react'
+import { MemoryRouter, useLocation, type Location } from 'react-router'
 import { DEMO } from '@/mocks/db'
 import { Providers } from '@/providers'
 import { createQueryClient } from '@/queryClient'
-import { routes } from '@/router'
+import { AppRoutes } from '@/router'
 import { startSession } from '@/session/store'
 
 /** The demo manager, signed in with both tokens, as after a real sign-in. */
@@ -16,7 +17,16 @@ export function signInAsManager() {
   })
 }
 
-/** Renders the whole app — real router, providers and API client — at a URL, against the mock API. */
+/** Reports every location the app shows, as a person reads the address bar. */
+function AddressBar({ onChange }: { onChange: (location: Location) => void }) {
+  const location = useLocation()
+  useLayoutEffect(() => {
+    onChange(location)
+  }, [onChange, location])
+  return null
+}
+
+/** Renders the whole app — real routes, providers and API client — at a URL, against the mock API. */
 export function renderApp(path: string) {
   const queryClient = createQueryClient()
   // Retries keep their logic but not their wait, so failing cases stay fast.
@@ -24,12 +34,28 @@ export function renderApp(path: string) {
     ...queryClient.getDefaultOptions(),
     queries: { ...queryClient.getDefaultOptions().queries, retryDelay: 0 },
   })
-  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  const url = new URL(path, 'http://localhost')
+  const address: { current: Location } = {
+    current: {
+      pathname: url.pathname,
+      search: url.search,
+      hash: url.hash,
+      state: null,
+      key: 'initial',
+    },
+  }
   const user = userEvent.setup()
   const view = render(
     <Providers queryClient={queryClient} env="test">
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]}>
+        <AddressBar
+          onChange={(location) => {
+            address.current = location
+          }}
+        />
+        <AppRoutes />
+      </MemoryRouter>
     </Providers>,
   )
-  return { ...view, user, router, queryClient }
+  return { ...view, user, address, queryClient }
 }

@@ -13,14 +13,14 @@ describe('sign-in', () => {
       if (new URL(request.url).pathname.endsWith('/companies'))
         companyCalls.push(new URL(request.url).search)
     })
-    const { user, router } = renderApp('/tax-systems/1')
+    const { user, address } = renderApp('/tax-systems/1')
     await user.type(await screen.findByLabelText(/Partner token/), DEMO.partnerToken)
     await user.type(screen.getByLabelText(/User token/), DEMO.userToken)
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
     expect(
       await screen.findByRole('heading', { name: 'Tax systems of Russia' }),
     ).toBeInTheDocument()
-    expect(router.state.location.pathname).toBe('/tax-systems/1')
+    expect(address.current.pathname).toBe('/tax-systems/1')
     expect(companyCalls[0]).toContain('my=1')
     expect(getSession()).toMatchObject({
       partnerToken: DEMO.partnerToken,
@@ -89,7 +89,7 @@ describe('sign-in', () => {
 
   it('signs out once on a 401 later on, with one notification, and returns to the same page after signing in again', async () => {
     signInAsManager()
-    const { user, router, queryClient } = renderApp('/tax-systems/1')
+    const { user, address, queryClient } = renderApp('/tax-systems/1')
     expect(
       await screen.findByRole('heading', { name: 'Tax systems of Russia' }),
     ).toBeInTheDocument()
@@ -122,7 +122,7 @@ describe('sign-in', () => {
     expect(
       await screen.findByRole('heading', { name: 'Tax systems of France' }),
     ).toBeInTheDocument()
-    expect(router.state.location.pathname).toBe('/tax-systems/56')
+    expect(address.current.pathname).toBe('/tax-systems/56')
   })
 
   it('signs out from the shell and clears the session and the cache', async () => {

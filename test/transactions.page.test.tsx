@@ -100,13 +100,13 @@ describe('the transaction log', () => {
 
   it('keeps filters in the URL: choosing them writes the URL, and a URL restores them', async () => {
     const seen = countRequests()
-    const { user, router } = renderApp(LOG)
+    const { user, address } = renderApp(LOG)
     await screen.findByRole('table')
     await user.click(screen.getByRole('combobox', { name: 'Operation' }))
     await user.click(await screen.findByRole('option', { name: 'Sale return (1)' }))
     await user.click(screen.getByRole('combobox', { name: 'Status' }))
     await user.click(await screen.findByRole('option', { name: 'Connection error' }))
-    await waitFor(() => expect(router.state.location.search).toBe('?type=1&status=0'))
+    await waitFor(() => expect(address.current.search).toBe('?type=1&status=0'))
     await waitFor(() =>
       expect(
         seen.logQueries.some(
@@ -168,7 +168,7 @@ describe('the transaction log', () => {
 
   it('opens a drawer with every field, also from a link', async () => {
     seedFailedSale()
-    const { user, router } = renderApp(LOG)
+    const { user, address } = renderApp(LOG)
     const row = (await screen.findByText(`Visit #${DOC}`)).closest('tr') as HTMLElement
     await user.click(within(row).getByRole('button', { name: 'Details of transaction 900001' }))
     const drawer = await screen.findByRole('dialog', { name: 'Transaction 900001' })
@@ -189,7 +189,7 @@ describe('the transaction log', () => {
     expect(
       within(drawer).getByText('Runtime error (status 3, “Runtime error”)'),
     ).toBeInTheDocument()
-    expect(router.state.location.search).toBe('?tx=900001')
+    expect(address.current.search).toBe('?tx=900001')
   })
 
   it('renders hostile strings from the API as text', async () => {

@@ -1,11 +1,11 @@
 import { Button, Group, Stack } from '@mantine/core'
-import { Link, useRouteError } from 'react-router'
+import { Component, type ReactNode } from 'react'
+import { Link, useLocation } from 'react-router'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { describeError } from './describeError'
 
-/** The error boundary of every route: the rest of the app stays usable, never a white screen. */
-export function RouteError() {
-  const error = useRouteError()
+/** What a route shows when it fails: the rest of the app stays usable, never a white screen. */
+export function RouteError({ error }: { error: unknown }) {
   const failure = describeError(error)
   return (
     <Stack p="md" maw={640}>
@@ -22,4 +22,38 @@ export function RouteError() {
       </Group>
     </Stack>
   )
+}
+
+interface BoundaryProps {
+  /** A new value clears the failure: leaving the page for another gives that page its chance. */
+  resetKey: string
+  children: ReactNode
+}
+
+class Boundary extends Component<BoundaryProps, { failure: { error: unknown } | null }> {
+  override state: { failure: { error: unknown } | null } = { failure: null }
+
+  static getDerivedStateFromError(error: unknown) {
+    return { failure: { error } }
+  }
+
+  override componentDidUpdate(previous: BoundaryProps) {
+    if (this.state.failure !== null && previous.resetKey !== this.props.resetKey) {
+      this.setState({ failure: null })
+    }
+  }
+
+  override render() {
+    return this.state.failure ? (
+      <RouteError error={this.state.failure.error} />
+    ) : (
+      this.props.children
+    )
+  }
+}
+
+/** The error boundary of every route, reset when the address changes. */
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation()
+  return <Boundary resetKey={pathname}>{children}</Boundary>
 }
