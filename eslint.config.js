@@ -23,6 +23,36 @@ const boundary = (from, forbidden, message) => ({
   },
 })
 
+/** API strings render as text, never as HTML. */
+const NO_INNER_HTML = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'API strings must render as text.',
+}
+const LOCAL_STORAGE_MESSAGE =
+  'Only src/preferences/store.ts touches localStorage (validated preferences, never a token): use its getPreference/usePreference.'
+/** localStorage by any name: the global, and as a property of window, globalThis or self. */
+const NO_LOCAL_STORAGE = {
+  'no-restricted-globals': ['error', { name: 'localStorage', message: LOCAL_STORAGE_MESSAGE }],
+  'no-restricted-properties': [
+    'error',
+    ...['window', 'globalThis', 'self'].map((object) => ({
+      object,
+      property: 'localStorage',
+      message: LOCAL_STORAGE_MESSAGE,
+    })),
+  ],
+  'no-restricted-syntax': [
+    'error',
+    NO_INNER_HTML,
+    {
+      // Any other way there (document.defaultView.localStorage, a frame's window).
+      selector:
+        "MemberExpression[property.name='localStorage']:not([object.name=/^(window|globalThis|self)$/])",
+      message: LOCAL_STORAGE_MESSAGE,
+    },
+  ],
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -61,31 +91,33 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
+    rules: NO_LOCAL_STORAGE,
+  },
+  {
+    // The one module that may: it stores a fixed set of validated preferences.
+    files: ['src/preferences/store.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'API strings must render as text.',
-        },
-        {
-          selector: "MemberExpression[object.name='localStorage']",
-          message: 'Tokens never go to localStorage; preferences go through src/session.',
-        },
-      ],
+      'no-restricted-globals': 'off',
+      'no-restricted-properties': 'off',
+      'no-restricted-syntax': ['error', NO_INNER_HTML],
     },
   },
   boundary(
     'api',
-    ['components', 'pages', 'session', 'mocks', 'i18n'],
-    'api/ knows HTTP only: no React components, pages, session or mocks.',
+    ['components', 'pages', 'session', 'preferences', 'mocks', 'i18n'],
+    'api/ knows HTTP only: no React components, pages, session, preferences or mocks.',
   ),
   boundary(
     'components',
-    ['api', 'pages', 'session', 'mocks'],
-    'components/ are presentational: they take props, never fetch.',
+    ['api', 'pages', 'session', 'preferences', 'mocks'],
+    'components/ are presentational: they take props, never fetch or read preferences.',
   ),
   boundary('session', ['components', 'pages', 'mocks'], 'session/ sits below pages and above api.'),
+  boundary(
+    'preferences',
+    ['components', 'pages', 'session', 'mocks', 'i18n'],
+    'preferences/ sits below pages and session: it may read api constants only.',
+  ),
   boundary('pages', ['mocks'], 'Pages talk to the API through src/api, never to the mock.'),
   boundary('i18n', ['api', 'components', 'pages', 'session', 'mocks'], 'i18n/ is a leaf.'),
   {

@@ -27,6 +27,7 @@ import {
   type MockDatabase,
 } from '@/mocks/db'
 import { resetScenario, setScenario, type Scenario } from '@/mocks/scenarios'
+import { SHORTCUT_GROUPS } from '@/pages/shell/shortcuts'
 import { deriveShift } from '@/pages/transactions/shift'
 import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
 import {
@@ -36,8 +37,8 @@ import {
   toRow,
   type LocationFormat,
 } from '@/pages/transactions/view'
+import { resetPreferences, type Preferences } from '@/preferences/store'
 import { AppRoutes } from '@/router'
-import { setSelectedLocation } from '@/session/selectedLocation'
 import { endSession, lockSession, startSession } from '@/session/store'
 
 /** Who is signed in when the story starts; `locked` is the manager after the idle timeout. */
@@ -49,8 +50,10 @@ export interface AppParameters {
   session?: StorySession
   /** Faults, latency and printer behaviour of the embedded API for this story. */
   scenario?: Partial<Scenario>
-  /** The location remembered for this browser session (the shell's location picker). */
+  /** The location this browser remembers (the shell’s location picker, the home redirect). */
   selectedLocationId?: number | null
+  /** What this browser remembers (cashier mode, page size...); the defaults otherwise. */
+  preferences?: Partial<Preferences>
   /** Changes to the fresh mock database before the app renders, e.g. `withStorySale('failed')`. */
   database?: (db: MockDatabase) => void
   /** How a print is followed after the POST (poll interval, give-up time); defaults otherwise. */
@@ -79,7 +82,8 @@ export function prepareApp(app: AppParameters = {}): void {
   notifications.clean()
   Object.assign(printFollowSettings, PRINT_FOLLOW_DEFAULTS, app.printFollow)
   endSession('signed-out')
-  setSelectedLocation(app.selectedLocationId ?? null)
+  // localStorage outlives a story: every story starts from the defaults and its own preferences.
+  resetPreferences({ lastLocationId: app.selectedLocationId ?? null, ...app.preferences })
   if (app.scenario) setScenario(app.scenario)
   const session = app.session ?? 'manager'
   if (session === 'manager' || session === 'locked') {
@@ -205,6 +209,8 @@ function storyLocationFormat(locationId: number): LocationFormat {
 }
 
 export const storyData = {
+  /** The shortcuts the shell's Keyboard shortcuts dialog lists (pages/shell/shortcuts.ts). */
+  shortcutGroups: SHORTCUT_GROUPS,
   /** A location's log as the API lists it, newest first. */
   log(locationId: number): KkmTransaction[] {
     return storyDatabase.transactions.get(locationId) ?? []

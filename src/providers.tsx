@@ -3,6 +3,7 @@ import type { NotificationData } from '@mantine/notifications'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { configureClient } from '@/api/client'
+import { preferencesColorSchemeManager } from '@/preferences/colorSchemeManager'
 import { onSessionEnd } from '@/session/store'
 import { createQueryClient } from './queryClient'
 import { cssVariablesResolver, theme } from './theme'
@@ -30,6 +31,8 @@ interface ProvidersProps {
 
 export function Providers({ children, queryClient: given, env = 'default' }: ProvidersProps) {
   const [queryClient] = useState(() => given ?? createQueryClient())
+  // The colour scheme is a preference: remembered by src/preferences, not by Mantine's own key.
+  const [colorSchemeManager] = useState(preferencesColorSchemeManager)
 
   useEffect(() => {
     configureClient({
@@ -60,6 +63,7 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
     <MantineProvider
       theme={theme}
       cssVariablesResolver={cssVariablesResolver}
+      colorSchemeManager={colorSchemeManager}
       defaultColorScheme="auto"
       env={env}
     >

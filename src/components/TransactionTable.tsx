@@ -7,7 +7,7 @@ import {
   IconPrinter,
 } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useRef, type CSSProperties, type ReactNode } from 'react'
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
 import { StatusBadge, type StatusTone } from './StatusBadge'
 
 /** A transaction as the table shows it: every value already formatted for the location. */
@@ -56,10 +56,16 @@ interface TransactionTableProps {
   /** Total rows across pages, for assistive technology. */
   totalCount?: number
   caption: string
+  /**
+   * Every row's height in px, which the virtualiser counts on: at least what a row's content needs.
+   * Cashier mode's larger type and 44 px targets need CASHIER_ROW_HEIGHT.
+   */
+  rowHeight?: number
 }
 
-const ROW_HEIGHT = 49
-const ROW_STYLE: CSSProperties = { height: ROW_HEIGHT }
+export const ROW_HEIGHT = 49
+/** A row in cashier mode: 44 px actions and the scaled cell padding (pages/shell/cashierMode.css). */
+export const CASHIER_ROW_HEIGHT = 72
 
 function SortHeader({
   label,
@@ -170,17 +176,26 @@ export function TransactionTable({
   virtualize = true,
   totalCount,
   caption,
+  rowHeight = ROW_HEIGHT,
 }: TransactionTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const rowStyle = useMemo<CSSProperties>(() => ({ height: rowHeight }), [rowHeight])
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler, whose memoisation this warns about
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 10,
     // jsdom and the first paint have no layout yet: assume a screenful.
     initialRect: { width: 1024, height: 640 },
   })
+  // The virtualiser keeps the positions it computed: a new row height (cashier mode) recomputes them.
+  const measuredHeight = useRef(rowHeight)
+  useEffect(() => {
+    if (measuredHeight.current === rowHeight) return
+    measuredHeight.current = rowHeight
+    virtualizer.measure()
+  }, [rowHeight, virtualizer])
   const items = virtualize ? virtualizer.getVirtualItems() : []
   const paddingTop = virtualize && items.length > 0 ? (items[0]?.start ?? 0) : 0
   const paddingBottom =
@@ -260,7 +275,7 @@ export function TransactionTable({
                     index={item.index}
                     onOpenDetails={onOpenDetails}
                     onPrint={onPrint}
-                    style={ROW_STYLE}
+                    style={rowStyle}
                   />
                 ) : null
               })

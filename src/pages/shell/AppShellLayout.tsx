@@ -7,6 +7,7 @@ import {
   NavLink,
   Select,
   Stack,
+  Switch,
   Text,
   Title,
   Tooltip,
@@ -15,6 +16,7 @@ import {
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
+  IconKeyboard,
   IconLayoutDashboard,
   IconLogout,
   IconMoon,
@@ -24,12 +26,84 @@ import {
   IconSun,
 } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, useEffect } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Ref,
+} from 'react'
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router'
 import { myLocationsQuery } from '@/api/locations'
+import { usePreference } from '@/preferences/store'
 import { endSession, useSession } from '@/session/store'
 import { useIdleLock } from '@/session/idle'
 import { useSelectedLocation } from '@/session/selectedLocation'
+import './cashierMode.css'
+import { SHORTCUT_GROUPS, useShortcuts } from './shortcuts'
+
+// Loaded the first time it opens: its code and Kbd's styles stay out of every page's bundle.
+const KeyboardShortcutsDialog = lazy(() =>
+  import('@/components/KeyboardShortcutsDialog').then((module) => ({
+    default: module.KeyboardShortcutsDialog,
+  })),
+)
+
+const TEXT = {
+  cashierMode: 'Cashier mode',
+  shortcuts: 'Keyboard shortcuts',
+  shortcutsHint: 'Keyboard shortcuts (?)',
+}
+
+/** `data-cashier-mode` on <html> scales every Mantine size, dialogs included (cashierMode.css). */
+const CASHIER_MODE_ATTRIBUTE = 'data-cashier-mode'
+
+function useCashierModeAttribute(on: boolean) {
+  useLayoutEffect(() => {
+    const root = document.documentElement
+    if (!on) return
+    root.setAttribute(CASHIER_MODE_ATTRIBUTE, '')
+    return () => root.removeAttribute(CASHIER_MODE_ATTRIBUTE)
+  }, [on])
+}
+
+function CashierModeSwitch() {
+  const [cashierMode, setCashierMode] = usePreference('cashierMode')
+  return (
+    <Switch
+      label={TEXT.cashierMode}
+      checked={cashierMode}
+      onChange={(event) => setCashierMode(event.currentTarget.checked)}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+    />
+  )
+}
+
+/** The `?` dialog: opened from the keyboard or the header's button, focus given back on close. */
+function useShortcutsDialog() {
+  const [opened, setOpened] = useState(false)
+  const [loaded, setLoaded] = useState(false)
+  const opener = useRef<HTMLElement | null>(null)
+  const open = useCallback(() => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setLoaded(true)
+    setOpened(true)
+  }, [])
+  const dialog = loaded ? (
+    <Suspense fallback={null}>
+      <KeyboardShortcutsDialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        onClosed={() => opener.current?.isConnected && opener.current.focus()}
+        groups={SHORTCUT_GROUPS}
+      />
+    </Suspense>
+  ) : null
+  return { open, dialog }
+}
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme()
@@ -53,7 +127,7 @@ function ColorSchemeToggle() {
   )
 }
 
-function LocationPicker() {
+function LocationPicker({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
   const locations = useQuery(myLocationsQuery())
   const [selected, setSelected] = useSelectedLocation()
   const navigate = useNavigate()
@@ -71,6 +145,7 @@ function LocationPicker() {
   const current = onLog?.params.locationId ?? (selected === null ? null : String(selected))
   return (
     <Select
+      ref={inputRef}
       aria-label="Location"
       placeholder={
         locations.isPending
@@ -89,7 +164,7 @@ function LocationPicker() {
       searchable
       nothingFoundMessage="No location matches"
       allowDeselect={false}
-      w={{ base: 180, sm: 300 }}
+      w={{ base: 150, sm: 300 }}
       comboboxProps={{ withinPortal: true }}
       error={locations.isError ? true : undefined}
     />
@@ -100,9 +175,18 @@ export function AppShellLayout() {
   const [opened, { toggle, close }] = useDisclosure()
   const session = useSession()
   const [selected] = useSelectedLocation()
+  const [cashierMode] = usePreference('cashierMode')
   const { pathname } = useLocation()
   useEffect(close, [pathname, close])
   useIdleLock(session !== null)
+  useCashierModeAttribute(cashierMode)
+
+  const locationInput = useRef<HTMLInputElement>(null)
+  const shortcutsDialog = useShortcutsDialog()
+  useShortcuts({
+    location: () => locationInput.current?.focus(),
+    help: shortcutsDialog.open,
+  })
 
   const transactionsPath = selected === null ? null : `/locations/${selected}/transactions`
   return (
@@ -121,12 +205,25 @@ export function AppShellLayout() {
               size="sm"
               aria-label="Toggle navigation"
             />
-            <Title order={2} size="h4" visibleFrom="xs">
+            {/* Below these widths the header's controls need the room (cashier mode's are larger). */}
+            <Title order={2} size="h4" visibleFrom={cashierMode ? 'md' : 'sm'}>
               KKM Console
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LocationPicker />
+            <LocationPicker inputRef={locationInput} />
+            <CashierModeSwitch />
+            <Tooltip label={TEXT.shortcutsHint}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={shortcutsDialog.open}
+                aria-label={TEXT.shortcuts}
+                aria-keyshortcuts="?"
+              >
+                <IconKeyboard size={18} aria-hidden />
+              </ActionIcon>
+            </Tooltip>
             <ColorSchemeToggle />
           </Group>
         </Group>
@@ -134,13 +231,16 @@ export function AppShellLayout() {
       <AppShell.Navbar p="sm" aria-label="Main navigation">
         <Stack justify="space-between" h="100%">
           <Stack gap={4}>
-            <NavLink
-              component={Link}
-              to="/overview"
-              label="Overview"
-              leftSection={<IconLayoutDashboard size={18} aria-hidden />}
-              active={pathname.startsWith('/overview')}
-            />
+            {/* Cashier mode: only the log of the location (administration is one switch away). */}
+            {!cashierMode && (
+              <NavLink
+                component={Link}
+                to="/overview"
+                label="Overview"
+                leftSection={<IconLayoutDashboard size={18} aria-hidden />}
+                active={pathname.startsWith('/overview')}
+              />
+            )}
             {transactionsPath && (
               <NavLink
                 component={Link}
@@ -150,20 +250,24 @@ export function AppShellLayout() {
                 active={pathname.startsWith('/locations/')}
               />
             )}
-            <NavLink
-              component={Link}
-              to="/tax-systems"
-              label="Tax systems"
-              leftSection={<IconReceiptTax size={18} aria-hidden />}
-              active={pathname.startsWith('/tax-systems')}
-            />
-            <NavLink
-              component={Link}
-              to="/callback"
-              label="KKM callback"
-              leftSection={<IconPlugConnected size={18} aria-hidden />}
-              active={pathname.startsWith('/callback')}
-            />
+            {!cashierMode && (
+              <>
+                <NavLink
+                  component={Link}
+                  to="/tax-systems"
+                  label="Tax systems"
+                  leftSection={<IconReceiptTax size={18} aria-hidden />}
+                  active={pathname.startsWith('/tax-systems')}
+                />
+                <NavLink
+                  component={Link}
+                  to="/callback"
+                  label="KKM callback"
+                  leftSection={<IconPlugConnected size={18} aria-hidden />}
+                  active={pathname.startsWith('/callback')}
+                />
+              </>
+            )}
           </Stack>
           <Stack gap="xs">
             <Text size="sm" c="dimmed">
@@ -186,6 +290,7 @@ export function AppShellLayout() {
           <Outlet />
         </Suspense>
       </AppShell.Main>
+      {shortcutsDialog.dialog}
     </AppShell>
   )
 }

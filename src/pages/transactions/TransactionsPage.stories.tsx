@@ -355,3 +355,119 @@ export const PrintADuplicate: Story = {
     await expect(print).toBeEnabled()
   },
 }
+
+/** Fails naming the first target under 44 × 44 px (cashier mode's floor), measured in the browser. */
+async function expectTouchTargets(targets: Record<string, Element | null | undefined>) {
+  for (const [name, element] of Object.entries(targets)) {
+    if (!element) throw new Error(`${name}: not on the page`)
+    const { height, width } = element.getBoundingClientRect()
+    await expect(height, `${name}: height`).toBeGreaterThanOrEqual(44)
+    await expect(width, `${name}: width`).toBeGreaterThanOrEqual(44)
+  }
+}
+
+/** The clickable label of a radio, switch or checkbox (the input itself is hidden under it). */
+const labelOf = (input: HTMLElement) =>
+  input.ownerDocument.querySelector(`label[for="${input.id}"]`) ??
+  input.closest('.mantine-Switch-body, .mantine-Checkbox-body')
+
+const cashierMode = (url = LOG) =>
+  appStory({
+    url,
+    selectedLocationId: 1,
+    database: withStorySale('failed'),
+    preferences: { cashierMode: true },
+  })
+
+/**
+ * Cashier mode, for tablets and touch: only the log, printing and the shift; larger type; every
+ * target at least 44 px, in the page, a table row and the print dialog (measured here).
+ */
+export const CashierMode: Story = {
+  ...cashierMode(),
+  play: async ({ canvas, userEvent }) => {
+    const log = await table(canvas)
+    await expect(document.documentElement).toHaveAttribute('data-cashier-mode')
+    await expect(canvas.getByRole('switch', { name: 'Cashier mode' })).toBeChecked()
+    await expect(canvas.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument()
+    await expect(canvas.queryByLabelText('From')).not.toBeInTheDocument()
+    for (const admin of ['Overview', 'Tax systems', 'KKM callback'])
+      await expect(canvas.queryByRole('link', { name: admin })).not.toBeInTheDocument()
+    await expect(await canvas.findByText(/^Shift (open|closed)$/)).toBeVisible()
+    // Larger type: Mantine's scale is 1.25, body text 20 px instead of 16.
+    await expect(parseFloat(getComputedStyle(document.body).fontSize)).toBeGreaterThanOrEqual(19)
+
+    const row = within(log).getByText(`Visit #${STORY_DOCUMENT_ID}`).closest('tr')
+    await expectTouchTargets({
+      'Print receipt': canvas.getByRole('button', { name: 'Print receipt' }),
+      Refresh: canvas.getByRole('button', { name: 'Refresh' }),
+      'Operation filter': canvas.getByRole('combobox', { name: 'Operation' }),
+      'Status filter': canvas.getByRole('combobox', { name: 'Status' }),
+      'Page size': canvas.getByRole('combobox', { name: 'Page size' }),
+      'Location switcher': canvas.getByRole('combobox', { name: 'Location' }),
+      'Cashier mode switch': labelOf(canvas.getByRole('switch', { name: 'Cashier mode' })),
+      'Keyboard shortcuts': canvas.getByRole('button', { name: 'Keyboard shortcuts' }),
+      'Colour scheme': canvas.getByRole('button', { name: /^Switch to (dark|light) theme$/ }),
+      'Transactions link': canvas.getByRole('link', { name: 'Transactions' }),
+      'Sign out': canvas.getByRole('button', { name: 'Sign out' }),
+      'Sort by sum': within(log).getByRole('button', { name: 'Sort by sum' }),
+      'Row: details': within(log).getByRole('button', {
+        name: `Details of transaction ${STORY_TRANSACTION_ID}`,
+      }),
+      'Row: print': within(log).getByRole('button', {
+        name: `Print receipt for Visit #${STORY_DOCUMENT_ID}`,
+      }),
+    })
+    // Rows are as high as the virtualised table counts on (CASHIER_ROW_HEIGHT).
+    await expect(Math.round(row?.getBoundingClientRect().height ?? 0)).toBe(72)
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Print receipt' }))
+    const dialog = within(await findDialog('Print receipt'))
+    await expectTouchTargets({
+      'Dialog: Document id': dialog.getByRole('textbox', { name: 'Document id' }),
+      'Dialog: Sale': labelOf(dialog.getByRole('radio', { name: 'Sale' })),
+      'Dialog: Sale return': labelOf(dialog.getByRole('radio', { name: 'Sale return' })),
+      'Dialog: card terminal': labelOf(dialog.getByRole('switch', { name: /Use card terminal/ })),
+      'Dialog: Cancel': dialog.getByRole('button', { name: 'Cancel' }),
+      'Dialog: Print': dialog.getByRole('button', { name: 'Print' }),
+      'Dialog: Close': dialog.getByRole('button', { name: 'Close' }),
+    })
+  },
+}
+
+/** The same on a narrow tablet: the header's larger controls still fit beside each other. */
+const cashierModeHeader: Story = {
+  ...cashierMode(),
+  play: async ({ canvas }) => {
+    await table(canvas)
+    const header = canvas.getByRole('banner')
+    await expect(header.scrollWidth).toBeLessThanOrEqual(header.clientWidth)
+    await expectTouchTargets({
+      'Toggle navigation': canvas.getByRole('button', { name: 'Toggle navigation' }),
+      'Location switcher': canvas.getByRole('combobox', { name: 'Location' }),
+      'Cashier mode switch': labelOf(canvas.getByRole('switch', { name: 'Cashier mode' })),
+      'Keyboard shortcuts': canvas.getByRole('button', { name: 'Keyboard shortcuts' }),
+      'Print receipt': canvas.getByRole('button', { name: 'Print receipt' }),
+    })
+  },
+}
+export const CashierModeNarrowTablet: Story = onNarrowTablet(cashierModeHeader)
+
+/** The shortcuts in the browser: `?` lists them (loaded on demand), `p` opens Print receipt. */
+export const KeyboardShortcuts: Story = {
+  ...appStory({ url: LOG, selectedLocationId: 1, database: withStorySale('failed') }),
+  play: async ({ canvas, userEvent }) => {
+    await table(canvas)
+    await userEvent.keyboard('{Shift>}?{/Shift}')
+    const list = await findDialog('Keyboard shortcuts')
+    await waitFor(() => expect(list).toBeVisible())
+    await expect(list).toHaveTextContent('Refresh the log')
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(list).not.toBeInTheDocument())
+    await userEvent.keyboard('p')
+    const dialog = await findDialog('Print receipt')
+    await waitFor(() =>
+      expect(within(dialog).getByRole('textbox', { name: 'Document id' })).toHaveFocus(),
+    )
+  },
+}

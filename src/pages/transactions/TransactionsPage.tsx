@@ -28,12 +28,14 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { PrintBillDialog } from '@/components/PrintBillDialog'
 import { ShiftStatus } from '@/components/ShiftStatus'
 import { TransactionDetails } from '@/components/TransactionDetails'
-import { TransactionTable } from '@/components/TransactionTable'
+import { CASHIER_ROW_HEIGHT, ROW_HEIGHT, TransactionTable } from '@/components/TransactionTable'
 import { dayInZone, formatCount } from '@/i18n/format'
 import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
+import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { describeError } from '../describeError'
 import { parseId } from '../parseId'
+import { useShortcuts } from '../shell/shortcuts'
 import {
   isIsoDay,
   PAGE_SIZES,
@@ -109,7 +111,13 @@ function TransactionLog({ locationId }: { locationId: number }) {
   const format = useMemo(() => locationFormat(location), [location])
   const today = dayInZone(new Date(), format.timeZone)
   const [searchParams, setSearchParams] = useSearchParams()
-  const { view, notes } = useMemo(() => parseLogParams(searchParams, today), [searchParams, today])
+  // The link's `size` wins; without one, the page size this browser last chose.
+  const [rememberedPageSize, setRememberedPageSize] = usePreference('pageSize')
+  const [cashierMode] = usePreference('cashierMode')
+  const { view, notes } = useMemo(
+    () => parseLogParams(searchParams, today, rememberedPageSize),
+    [searchParams, today, rememberedPageSize],
+  )
   const [, setSelectedLocation] = useSelectedLocation()
   const [exporting, setExporting] = useState(false)
   const print = usePrintFlow(locationId, format)
@@ -160,6 +168,16 @@ function TransactionLog({ locationId }: { locationId: number }) {
       operation: transaction.type.id === 1 ? 'return' : 'sale',
       source: transaction,
     })
+  /** The toolbar's Print receipt: the cashier types the document id (focused on open). */
+  const openPrintForm = () =>
+    print.open({ documentText: '', editable: true, operation: 'sale', source: null })
+  /** As the Refresh button: nothing while the log is already loading. */
+  const refresh = () => {
+    if (list.isFetching) return
+    void list.refetch()
+  }
+
+  useShortcuts({ find: openPrintForm, print: openPrintForm, refresh })
 
   const exportCsv = async () => {
     setExporting(true)
@@ -185,6 +203,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
   }
 
   const title = location?.title ?? `Location ${locationId}`
+  const todayOnly = view.startDate === today && view.endDate === today
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -224,27 +243,49 @@ function TransactionLog({ locationId }: { locationId: number }) {
         </Alert>
       )}
 
+      {/* Cashier mode shows today: a link to other days says so, with the way back. */}
+      {cashierMode && !todayOnly && (
+        <Group gap="sm" role="status">
+          <Text size="sm">
+            Showing {view.startDate} to {view.endDate}, not today.
+          </Text>
+          <Button
+            variant="light"
+            size="xs"
+            onClick={() => update({ startDate: today, endDate: today })}
+          >
+            Back to today
+          </Button>
+        </Group>
+      )}
+
       <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter the log">
-        <TextInput
-          type="date"
-          label="From"
-          value={view.startDate}
-          max={view.endDate}
-          onChange={(event) =>
-            isIsoDay(event.currentTarget.value) && update({ startDate: event.currentTarget.value })
-          }
-          w={160}
-        />
-        <TextInput
-          type="date"
-          label="To"
-          value={view.endDate}
-          min={view.startDate}
-          onChange={(event) =>
-            isIsoDay(event.currentTarget.value) && update({ endDate: event.currentTarget.value })
-          }
-          w={160}
-        />
+        {!cashierMode && (
+          <>
+            <TextInput
+              type="date"
+              label="From"
+              value={view.startDate}
+              max={view.endDate}
+              onChange={(event) =>
+                isIsoDay(event.currentTarget.value) &&
+                update({ startDate: event.currentTarget.value })
+              }
+              w={160}
+            />
+            <TextInput
+              type="date"
+              label="To"
+              value={view.endDate}
+              min={view.startDate}
+              onChange={(event) =>
+                isIsoDay(event.currentTarget.value) &&
+                update({ endDate: event.currentTarget.value })
+              }
+              w={160}
+            />
+          </>
+        )}
         <Select
           label="Operation"
           data={TYPE_OPTIONS}
@@ -267,33 +308,39 @@ function TransactionLog({ locationId }: { locationId: number }) {
           label="Page size"
           data={SIZE_OPTIONS}
           value={String(view.pageSize)}
-          onChange={(value) =>
-            value && update({ pageSize: (value === 'all' ? 'all' : Number(value)) as PageSize })
-          }
+          onChange={(value) => {
+            if (!value) return
+            const pageSize = (value === 'all' ? 'all' : Number(value)) as PageSize
+            setRememberedPageSize(pageSize)
+            update({ pageSize })
+          }}
           allowDeselect={false}
           w={190}
         />
         <Button
           variant="default"
           leftSection={<IconRefresh size={16} aria-hidden />}
-          onClick={() => void list.refetch()}
+          onClick={refresh}
           loading={list.isFetching && !list.isPending}
+          aria-keyshortcuts="r"
         >
           Refresh
         </Button>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          onClick={() => void exportCsv()}
-          loading={exporting}
-        >
-          Export CSV
-        </Button>
+        {/* An administrator's tool: not in cashier mode. */}
+        {!cashierMode && (
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => void exportCsv()}
+            loading={exporting}
+          >
+            Export CSV
+          </Button>
+        )}
         <Button
           leftSection={<IconPrinter size={16} aria-hidden />}
-          onClick={() =>
-            print.open({ documentText: '', editable: true, operation: 'sale', source: null })
-          }
+          onClick={openPrintForm}
+          aria-keyshortcuts="p /"
         >
           Print receipt
         </Button>
@@ -352,6 +399,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
               if (transaction) openPrint(transaction)
             }}
             virtualize={searchParams.get('virtual') !== 'off'}
+            rowHeight={cashierMode ? CASHIER_ROW_HEIGHT : ROW_HEIGHT}
           />
           {pageCount > 1 && (
             <Pagination

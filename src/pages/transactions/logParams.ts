@@ -1,11 +1,10 @@
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from '@/api/pageSizes'
 import type { OperationTypeId, PrintStatusId } from '@/api/transactions'
 import type { SortKey, SortState } from '@/components/TransactionTable'
 import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
 
-export const PAGE_SIZES = [25, 50, 100, 250, 1000] as const
-/** `all` loads every page of the result (up to the bulk limit) into the virtualised table. */
-export type PageSize = (typeof PAGE_SIZES)[number] | 'all'
-export const DEFAULT_PAGE_SIZE: PageSize = 50
+/** The page sizes live with the API's paging (a leaf the preferences store reads too). */
+export { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize }
 export const DEFAULT_SORT: SortState = { key: 'date', direction: 'desc' }
 const SORT_KEYS: SortKey[] = ['date', 'sum', 'status', 'operation', 'cashier']
 
@@ -40,10 +39,14 @@ function wholeNumber(raw: string): number | null {
   return /^\d{1,7}$/.test(raw) ? Number(raw) : null
 }
 
-/** Reads the view from the URL; anything unreadable falls back to its default, with a note saying so. */
+/**
+ * Reads the view from the URL; anything unreadable falls back to its default, with a note saying so.
+ * Without `size` (or with an unreadable one) the page size is `pageSize`: the user's remembered one.
+ */
 export function parseLogParams(
   params: URLSearchParams,
   today: string,
+  pageSize: PageSize = DEFAULT_PAGE_SIZE,
 ): { view: LogView; notes: string[] } {
   const notes: string[] = []
   const view: LogView = {
@@ -52,7 +55,7 @@ export function parseLogParams(
     type: null,
     status: null,
     page: 1,
-    pageSize: DEFAULT_PAGE_SIZE,
+    pageSize,
     sort: DEFAULT_SORT,
     transactionId: null,
   }

@@ -1,0 +1,89 @@
+import { useHotkeys, type HotkeyItem } from '@mantine/hooks'
+import type { ShortcutGroupView } from '@/components/KeyboardShortcutsDialog'
+
+/**
+ * The console's keyboard shortcuts: the keys (Mantine's hotkey syntax), what the help dialog says
+ * about them, and `useShortcuts`, which binds them. The shell binds the ones that work everywhere,
+ * the log page its own; both in normal and cashier mode.
+ */
+export type ShortcutId = 'find' | 'print' | 'refresh' | 'location' | 'help'
+
+interface Shortcut {
+  /** What useHotkeys matches. `?` is Shift+/ on most layouts, unshifted on a few: both. */
+  hotkeys: string[]
+  /** As printed on the keyboard, for the dialog. */
+  keys: string[]
+  label: string
+}
+
+export const SHORTCUTS: Record<ShortcutId, Shortcut> = {
+  find: {
+    hotkeys: ['/'],
+    keys: ['/'],
+    label: 'Find a document: Print receipt, at its Document id',
+  },
+  print: { hotkeys: ['p'], keys: ['P'], label: 'Print a receipt' },
+  refresh: { hotkeys: ['r'], keys: ['R'], label: 'Refresh the log' },
+  location: { hotkeys: ['l'], keys: ['L'], label: 'Switch location' },
+  help: { hotkeys: ['shift+?', '?'], keys: ['?'], label: 'Show these shortcuts' },
+}
+
+const GROUP_TITLES = { everywhere: 'Everywhere', log: 'On a location’s transaction log' }
+const ESCAPE = { keys: ['Esc'], label: 'Close a dialog' }
+
+/** What the Keyboard shortcuts dialog lists. */
+export const SHORTCUT_GROUPS: ShortcutGroupView[] = [
+  {
+    title: GROUP_TITLES.everywhere,
+    shortcuts: [SHORTCUTS.location, SHORTCUTS.help, ESCAPE],
+  },
+  {
+    title: GROUP_TITLES.log,
+    shortcuts: [SHORTCUTS.find, SHORTCUTS.print, SHORTCUTS.refresh],
+  },
+]
+
+/** Inputs that take no typing: a key pressed on a switch or a radio is still a shortcut. */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'])
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
+  return target instanceof HTMLInputElement && !NOT_TYPED.has(target.type)
+}
+
+/** A dialog or drawer is open: its own keys (Escape above all) are the only ones that count. */
+function isModalOpen(): boolean {
+  return document.querySelector('[role="dialog"][aria-modal="true"]') !== null
+}
+
+const LATIN_LETTER = /^[a-z]$/i
+
+/**
+ * Binds shortcuts to actions while the calling component is mounted. A shortcut does nothing while
+ * the user types in a field, while a dialog is open, with a modifier (Ctrl+R stays the browser's)
+ * or when the key repeats. Letters also answer on a non-Latin layout (Russian: the key that types
+ * "к" is R), by the key's place on the keyboard.
+ */
+export function useShortcuts(actions: Partial<Record<ShortcutId, () => void>>): void {
+  const items: HotkeyItem[] = []
+  for (const [id, action] of Object.entries(actions) as [ShortcutId, () => void][]) {
+    const run = (event: KeyboardEvent) => {
+      if (event.repeat || event.defaultPrevented || isTyping(event.target) || isModalOpen()) return
+      event.preventDefault()
+      action()
+    }
+    for (const hotkey of SHORTCUTS[id].hotkeys) {
+      items.push([hotkey, run, { preventDefault: false }])
+      if (LATIN_LETTER.test(hotkey))
+        items.push([
+          hotkey,
+          (event) => !LATIN_LETTER.test(event.key) && run(event),
+          { preventDefault: false, usePhysicalKeys: true },
+        ])
+    }
+  }
+  // The target is checked above, with text inputs told from switches and radios.
+  useHotkeys(items, [])
+}

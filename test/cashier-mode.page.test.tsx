@@ -1,0 +1,222 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { server } from '@/mocks/node'
+import { setScenario } from '@/mocks/scenarios'
+import { PREFERENCES_KEY } from '@/preferences/store'
+import { renderApp, signInAsManager } from './render'
+
+const LOG = '/locations/1/transactions'
+const html = document.documentElement
+
+/** A browser that remembers cashier mode from an earlier session. */
+function rememberCashierMode() {
+  localStorage.setItem(PREFERENCES_KEY, JSON.stringify({ cashierMode: true }))
+}
+
+/** The log's own page requests (not the shift's one-row reads), with their query. */
+function countLogRequests() {
+  const seen: URLSearchParams[] = []
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    if (
+      request.method === 'GET' &&
+      /\/kkm_transactions\/\d+$/.test(url.pathname) &&
+      url.searchParams.get('editable_length') !== '1'
+    )
+      seen.push(url.searchParams)
+  })
+  return seen
+}
+
+const navigation = () => screen.getByRole('navigation', { name: 'Main navigation' })
+const printDialog = () => screen.findByRole('dialog', { name: 'Print receipt' })
+const shortcutsDialog = () => screen.findByRole('dialog', { name: 'Keyboard shortcuts' })
+
+async function openLog() {
+  const view = renderApp(LOG)
+  await screen.findByRole('table')
+  return view
+}
+
+beforeEach(() => signInAsManager())
+afterEach(() => server.events.removeAllListeners())
+
+describe('cashier mode', () => {
+  it('shows only what a cashier needs, and switching it off brings the rest back', async () => {
+    const { user } = await openLog()
+    expect(within(navigation()).getByRole('link', { name: 'Overview' })).toBeInTheDocument()
+    expect(html).not.toHaveAttribute('data-cashier-mode')
+
+    await user.click(screen.getByRole('switch', { name: 'Cashier mode' }))
+    expect(screen.getByRole('switch', { name: 'Cashier mode' })).toBeChecked()
+    expect(html).toHaveAttribute('data-cashier-mode')
+    // The navigation: the log of the location, and signing out.
+    expect(
+      within(navigation())
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Transactions'])
+    for (const admin of ['Overview', 'Tax systems', 'KKM callback'])
+      expect(screen.queryByRole('link', { name: admin })).not.toBeInTheDocument()
+    expect(within(navigation()).getByRole('button', { name: 'Sign out' })).toBeInTheDocument()
+    // The log: today's, with the status and operation filters, printing and the shift.
+    expect(screen.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument()
+    expect(screen.queryByLabelText('From')).not.toBeInTheDocument()
+    expect(screen.queryByLabelText('To')).not.toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'Status' })).toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'Operation' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Print receipt' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: 'Refresh' })).toBeInTheDocument()
+    expect(await screen.findByText(/^Shift (open|closed)$/)).toBeInTheDocument()
+    expect(screen.getByRole('table')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('switch', { name: 'Cashier mode' }))
+    expect(html).not.toHaveAttribute('data-cashier-mode')
+    expect(within(navigation()).getByRole('link', { name: 'Tax systems' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument()
+    expect(screen.getByLabelText('From')).toBeInTheDocument()
+  })
+
+  it('says when a link shows other days than today, and leads back to today', async () => {
+    rememberCashierMode()
+    const seen = countLogRequests()
+    const { user } = renderApp(`${LOG}?from=2026-11-01&to=2026-11-27`)
+    await screen.findByRole('table')
+    expect(screen.getByText('Showing 2026-11-01 to 2026-11-27, not today.')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Back to today' }))
+    await waitFor(() =>
+      expect(
+        seen.some(
+          (q) => q.get('start_date') === '2026-11-28' && q.get('end_date') === '2026-11-28',
+        ),
+      ).toBe(true),
+    )
+    expect(screen.queryByText(/not today/)).not.toBeInTheDocument()
+  })
+})
+
+describe('keyboard shortcuts', () => {
+  it.each(['normal', 'cashier'] as const)('each does its action, in %s mode', async (mode) => {
+    if (mode === 'cashier') rememberCashierMode()
+    const seen = countLogRequests()
+    const { user } = await openLog()
+    expect(html.hasAttribute('data-cashier-mode')).toBe(mode === 'cashier')
+
+    // / : find a document — Print receipt, typing in its Document id, the slash not typed.
+    await user.keyboard('/')
+    let dialog = await printDialog()
+    const documentId = within(dialog).getByRole('textbox', { name: 'Document id' })
+    await waitFor(() => expect(documentId).toHaveFocus())
+    expect(documentId).toHaveValue('')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    // p : print a receipt.
+    await user.keyboard('p')
+    dialog = await printDialog()
+    expect(within(dialog).getByRole('textbox', { name: 'Document id' })).toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+
+    // r : refresh the log, as the Refresh button does.
+    const before = seen.length
+    await user.keyboard('r')
+    await waitFor(() => expect(seen.length).toBe(before + 1))
+
+    // l : the location switcher.
+    await user.keyboard('l')
+    expect(screen.getByRole('combobox', { name: 'Location' })).toHaveFocus()
+    screen.getByRole('button', { name: 'Refresh' }).focus()
+
+    // ? : the list of shortcuts; Escape closes it and focus goes back.
+    await user.keyboard('{Shift>}?{/Shift}')
+    dialog = await shortcutsDialog()
+    for (const action of [
+      'Switch location',
+      'Show these shortcuts',
+      'Close a dialog',
+      'Find a document',
+      'Print a receipt',
+      'Refresh the log',
+    ])
+      expect(dialog).toHaveTextContent(action)
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh' })).toHaveFocus())
+  })
+
+  it('opens the list from the header’s button too, and gives focus back to it', async () => {
+    const { user } = await openLog()
+    const button = screen.getByRole('button', { name: 'Keyboard shortcuts' })
+    await user.click(button)
+    const dialog = await shortcutsDialog()
+    expect(within(dialog).getAllByRole('table')).toHaveLength(2)
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    await waitFor(() => expect(button).toHaveFocus())
+  })
+
+  it('do nothing while the user types in a field', async () => {
+    const seen = countLogRequests()
+    const { user } = await openLog()
+    const location = screen.getByRole('combobox', { name: 'Location' })
+    await user.click(location)
+    const before = seen.length
+    await user.keyboard('r/p?l')
+    expect(location).toHaveFocus()
+    // The keys went into the search, after the current location's name.
+    expect((location as HTMLInputElement).value).toMatch(/r\/p\?l$/)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(seen.length).toBe(before)
+  })
+
+  it('do nothing while a dialog is open, but Escape still closes it', async () => {
+    const seen = countLogRequests()
+    const { user } = await openLog()
+    await user.click(screen.getByRole('button', { name: 'Print receipt' }))
+    const dialog = await printDialog()
+    // Not typing: on the dialog's operation choice.
+    within(dialog).getByRole('radio', { name: 'Sale' }).focus()
+    const before = seen.length
+    await user.keyboard('{Shift>}?{/Shift}rl')
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).not.toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'Location' })).not.toHaveFocus()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(seen.length).toBe(before)
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+  })
+
+  it('leave the browser’s own keys alone (Ctrl+R), and do not refresh again while loading', async () => {
+    const seen = countLogRequests()
+    const { user } = await openLog()
+    const before = seen.length
+    await user.keyboard('{Control>}r{/Control}')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(seen.length).toBe(before)
+
+    setScenario({ latencyMs: 800 })
+    await user.keyboard('r')
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Refresh' })).toHaveAttribute('data-loading'),
+    )
+    await user.keyboard('r')
+    await user.keyboard('r')
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Refresh' })).not.toHaveAttribute('data-loading'),
+    )
+    expect(seen.length).toBe(before + 1)
+  })
+
+  it('answer on a Russian layout too, by the key’s place', async () => {
+    const seen = countLogRequests()
+    await openLog()
+    const before = seen.length
+    // The R key types "к" there, the P key "з".
+    fireEvent.keyDown(document.body, { key: 'к', code: 'KeyR' })
+    await waitFor(() => expect(seen.length).toBe(before + 1))
+    fireEvent.keyDown(document.body, { key: 'з', code: 'KeyP' })
+    expect(await printDialog()).toBeInTheDocument()
+  })
+})
