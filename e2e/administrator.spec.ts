@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { choose, expect, signInWithTokens, test } from './support/fixtures'
+import { choose, expect, signInWithTokens, startSignedIn, test } from './support/fixtures'
 
 /** The tax systems shown for a country: one labelled section per system. */
 function systems(page: Page) {
@@ -84,4 +84,23 @@ test.describe('administrator', () => {
       .map((call) => call.url.pathname)
     expect(taxSystemCalls).toEqual(['/api/v1/integration/kkm/references/tax_system/999'])
   })
+})
+
+test('the overview leads into a location’s log, filtered to the figure that was clicked', async ({
+  page,
+}) => {
+  await startSignedIn(page)
+  await page.goto('/overview')
+  const card = page.getByRole('region', { name: 'Beauty Lab on Tverskaya' })
+  // The shift line is always a link (open, closed or none today), whatever the hour.
+  const shift = card.getByRole('link', { name: /Shift open|Shift closed|No shift today/ })
+  await expect(shift).toBeVisible()
+  await shift.click()
+  await expect(page).toHaveURL(/\/locations\/1\/transactions\?.*type=(4|5)/)
+  await expect(page.getByRole('combobox', { name: 'Operation' })).toHaveValue(
+    /Shift (opening|closing) \((4|5)\)/,
+  )
+  await page.goBack()
+  await expect(page).toHaveURL(/\/overview$/)
+  await expect(card).toBeVisible()
 })

@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test'
-import { DEMO, expect, failedSale, printPosts, tabTo, test } from './support/fixtures'
+import {
+  DEMO,
+  expect,
+  expectNoA11yViolations,
+  failedSale,
+  logTable,
+  printPosts,
+  tabTo,
+  test,
+} from './support/fixtures'
 
 /** Everything here is done with the keyboard alone: Tab, typing, arrows, Enter, Space, Escape. */
 async function signInByKeyboard(page: Page) {
@@ -88,5 +97,64 @@ test.describe('keyboard only', () => {
     await expect(dialog).toBeHidden()
     // Focus goes back where it was, so the keyboard user carries on from there (WCAG 2.4.3).
     await expect(printReceipt).toBeFocused()
+  })
+})
+
+test.describe('cashier mode', () => {
+  test('a cashier runs the till from the keyboard alone: cashier mode, shortcuts, one print', async ({
+    page,
+    apiCalls,
+  }) => {
+    const sale = await failedSale()
+    await page.goto('/sign-in')
+    await signInByKeyboard(page)
+
+    const cashierMode = page.getByRole('switch', { name: 'Cashier mode' })
+    await tabTo(page, cashierMode)
+    await page.keyboard.press('Space')
+    await expect(cashierMode).toBeChecked()
+    await expect(page.getByRole('link', { name: 'Tax systems' })).toHaveCount(0)
+
+    // `l` goes to the location switcher from wherever focus is (here, the switch).
+    await page.keyboard.press('l')
+    await expect(page.getByRole('combobox', { name: 'Location' })).toBeFocused()
+    await pickByKeyboard(page, 'Beauty')
+    await expect(page).toHaveURL(/\/locations\/1\/transactions$/)
+    await expect(logTable(page).or(page.getByText(/No transactions match/))).toBeVisible()
+
+    // Touch-sized targets: at least 44 px.
+    const printReceipt = page.getByRole('button', { name: 'Print receipt', exact: true })
+    expect((await printReceipt.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44)
+
+    // `p` opens Print receipt with the document id field ready for typing, once focus has left
+    // the location field (in a text field a letter is typed, not a shortcut).
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('combobox', { name: 'Location' })).not.toBeFocused()
+    await page.keyboard.press('p')
+    const dialog = page.getByRole('dialog', { name: 'Print receipt' })
+    const documentId = dialog.getByRole('textbox', { name: 'Document id' })
+    await expect(documentId).toBeFocused()
+    await page.keyboard.type(String(sale.document.id))
+    const print = dialog.getByRole('button', { name: 'Print', exact: true })
+    await expect(print).toBeEnabled()
+    await tabTo(page, print)
+    await page.keyboard.press('Enter')
+    const outcome = dialog.getByRole('status').filter({ hasText: 'Receipt printed' })
+    await expect(outcome).toContainText('Status: Success.', { timeout: 15_000 })
+    expect(printPosts(apiCalls)).toHaveLength(1)
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+
+    // `?` lists the shortcuts; the mode and its layout are remembered after a reload.
+    await page.keyboard.press('Shift+Slash')
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await expect(shortcuts).toBeVisible()
+    await expectNoA11yViolations(page, 'cashier mode, shortcuts dialog')
+    await page.keyboard.press('Escape')
+    await expect(shortcuts).toBeHidden()
+    await page.reload()
+    await expect(page.getByRole('switch', { name: 'Cashier mode' })).toBeChecked()
+    await expect(page.getByRole('link', { name: 'Tax systems' })).toHaveCount(0)
+    await expectNoA11yViolations(page, 'cashier mode, the log')
   })
 })
