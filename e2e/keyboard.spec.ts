@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import {
+  type ApiCall,
   DEMO,
   expect,
   expectNoA11yViolations,
@@ -17,6 +18,25 @@ async function signInByKeyboard(page: Page) {
   await tabTo(page, page.getByLabel('User token'))
   await page.keyboard.type(DEMO.userToken)
   await page.keyboard.press('Enter')
+}
+
+/**
+ * In the open Print receipt dialog, its Document id focused: types the id, prints with the
+ * keyboard, sees "Receipt printed" after exactly one POST, and closes the dialog with Escape.
+ */
+async function printOpenDialogByKeyboard(page: Page, documentId: number, apiCalls: ApiCall[]) {
+  const dialog = page.getByRole('dialog', { name: 'Print receipt' })
+  await expect(dialog.getByRole('textbox', { name: 'Document id' })).toBeFocused()
+  await page.keyboard.type(String(documentId))
+  const print = dialog.getByRole('button', { name: 'Print', exact: true })
+  await expect(print).toBeEnabled()
+  await tabTo(page, print)
+  await page.keyboard.press('Enter')
+  const outcome = dialog.getByRole('status').filter({ hasText: 'Receipt printed' })
+  await expect(outcome).toContainText('Status: Success.', { timeout: 15_000 })
+  expect(printPosts(apiCalls)).toHaveLength(1)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
 }
 
 /** Types into a focused searchable select, moves to the first match and takes it. */
@@ -80,21 +100,7 @@ test.describe('keyboard only', () => {
     const printReceipt = page.getByRole('button', { name: 'Print receipt', exact: true })
     await tabTo(page, printReceipt)
     await page.keyboard.press('Enter')
-    const dialog = page.getByRole('dialog', { name: 'Print receipt' })
-    const documentId = dialog.getByRole('textbox', { name: 'Document id' })
-    await expect(documentId).toBeFocused()
-    await page.keyboard.type(String(sale.document.id))
-    const print = dialog.getByRole('button', { name: 'Print', exact: true })
-    await expect(print).toBeEnabled()
-    await tabTo(page, print)
-    await page.keyboard.press('Enter')
-
-    const outcome = dialog.getByRole('status').filter({ hasText: 'Receipt printed' })
-    await expect(outcome).toContainText('Status: Success.', { timeout: 15_000 })
-    expect(printPosts(apiCalls)).toHaveLength(1)
-
-    await page.keyboard.press('Escape')
-    await expect(dialog).toBeHidden()
+    await printOpenDialogByKeyboard(page, sale.document.id, apiCalls)
     // Focus goes back where it was, so the keyboard user carries on from there (WCAG 2.4.3).
     await expect(printReceipt).toBeFocused()
   })
@@ -131,19 +137,7 @@ test.describe('cashier mode', () => {
     await page.keyboard.press('Tab')
     await expect(page.getByRole('combobox', { name: 'Location' })).not.toBeFocused()
     await page.keyboard.press('p')
-    const dialog = page.getByRole('dialog', { name: 'Print receipt' })
-    const documentId = dialog.getByRole('textbox', { name: 'Document id' })
-    await expect(documentId).toBeFocused()
-    await page.keyboard.type(String(sale.document.id))
-    const print = dialog.getByRole('button', { name: 'Print', exact: true })
-    await expect(print).toBeEnabled()
-    await tabTo(page, print)
-    await page.keyboard.press('Enter')
-    const outcome = dialog.getByRole('status').filter({ hasText: 'Receipt printed' })
-    await expect(outcome).toContainText('Status: Success.', { timeout: 15_000 })
-    expect(printPosts(apiCalls)).toHaveLength(1)
-    await page.keyboard.press('Escape')
-    await expect(dialog).toBeHidden()
+    await printOpenDialogByKeyboard(page, sale.document.id, apiCalls)
 
     // `?` lists the shortcuts; the mode and its layout are remembered after a reload.
     await page.keyboard.press('Shift+Slash')

@@ -17,30 +17,13 @@ import { server } from '@/mocks/node'
 import { logHref, STUCK_AFTER_MS, summarizeDay } from '@/pages/overview/summary'
 import { parseLogParams } from '@/pages/transactions/logParams'
 import { renderApp, signInAsManager } from './render'
+import { SEEDED_DOCUMENT, seedReceipt } from './seed'
 
 const OVERVIEW = '/overview'
-const MOSCOW = 3
-const DOC = 777_001
+const DOC = SEEDED_DOCUMENT
 const BEAUTY_LAB = 'Beauty Lab on Tverskaya'
 const SMILE = 'Smile Dental Clinic'
 const NAIL_STUDIO = 'Nail Studio Paris'
-
-/** A receipt at location 1 (Moscow), `minutesAgo` minutes ago, as in transactions.page.test.tsx. */
-function seedReceipt(minutesAgo: number, overrides: Partial<MockTransaction> = {}) {
-  const transaction: MockTransaction = {
-    id: 900_001,
-    print_date: isoInZone(Date.now() - minutesAgo * 60_000, MOSCOW),
-    printed_count: 0,
-    sum: 1234.5,
-    type: { id: 0, title: OPERATION_TITLES[0] },
-    status: { id: 3, title: STATUS_TITLES[3] },
-    document: { id: DOC, type: 7, type_title: DOCUMENT_TITLES[7] },
-    cashier: { id: 5, name: 'Test Cashier' },
-    ...overrides,
-  }
-  db.transactions.get(1)?.unshift(transaction)
-  return transaction
-}
 
 /** The locations the demo manager manages, as the mock lists them. */
 function managedLocations(): MockCompany[] {

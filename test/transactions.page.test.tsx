@@ -14,26 +14,14 @@ import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
 import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
 import { renderApp, signInAsManager } from './render'
+import { SEEDED_DOCUMENT, seedReceipt } from './seed'
 
 const LOG = '/locations/1/transactions'
-const MOSCOW = 3
-const DOC = 777_001
+const DOC = SEEDED_DOCUMENT
 
-/** A sale of document DOC that failed to print a few minutes ago: printing it again is legitimate. */
+/** A sale of document DOC that failed to print five minutes ago: printing it again is legitimate. */
 function seedFailedSale(overrides: Partial<MockTransaction> = {}): MockTransaction {
-  const transaction: MockTransaction = {
-    id: 900_001,
-    print_date: isoInZone(Date.now() - 5 * 60_000, MOSCOW),
-    printed_count: 0,
-    sum: 1234.5,
-    type: { id: 0, title: OPERATION_TITLES[0] },
-    status: { id: 3, title: STATUS_TITLES[3] },
-    document: { id: DOC, type: 7, type_title: DOCUMENT_TITLES[7] },
-    cashier: { id: 5, name: 'Test Cashier' },
-    ...overrides,
-  }
-  db.transactions.get(1)?.unshift(transaction)
-  return transaction
+  return seedReceipt(5, overrides)
 }
 
 function countRequests() {
@@ -58,7 +46,7 @@ async function expectNoMorePolling(seen: ReturnType<typeof countRequests>) {
       await new Promise((resolve) => setTimeout(resolve, 400))
       expect(seen.logQueries.length).toBe(before)
     },
-    { timeout: 5_000 },
+    { timeout: 10_000 },
   )
 }
 
