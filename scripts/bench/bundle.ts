@@ -57,6 +57,11 @@ const SHELL = ['src/pages/shell/AppShellLayout.tsx', 'src/pages/lock/LockScreen.
 const ROUTES: { route: string; path: string; modules: string[] }[] = [
   { route: 'sign-in', path: '/sign-in', modules: ['src/pages/sign-in/SignInPage.tsx'] },
   {
+    route: 'overview',
+    path: '/overview',
+    modules: [...SHELL, 'src/pages/overview/OverviewPage.tsx'],
+  },
+  {
     route: 'tax-systems',
     path: '/tax-systems/:countryId?',
     modules: [...SHELL, 'src/pages/tax-systems/TaxSystemsPage.tsx'],
