@@ -27,7 +27,8 @@ import {
   type MockDatabase,
 } from '@/mocks/db'
 import { resetScenario, setScenario, type Scenario } from '@/mocks/scenarios'
-import { SHORTCUT_GROUPS } from '@/pages/shell/shortcuts'
+import { en } from '@/i18n/messages/en'
+import { shortcutGroups } from '@/pages/shell/shortcuts'
 import { deriveShift } from '@/pages/transactions/shift'
 import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
 import {
@@ -210,7 +211,7 @@ function storyLocationFormat(locationId: number): LocationFormat {
 
 export const storyData = {
   /** The shortcuts the shell's Keyboard shortcuts dialog lists (pages/shell/shortcuts.ts). */
-  shortcutGroups: SHORTCUT_GROUPS,
+  shortcutGroups: shortcutGroups(en),
   /** A location's log as the API lists it, newest first. */
   log(locationId: number): KkmTransaction[] {
     return storyDatabase.transactions.get(locationId) ?? []

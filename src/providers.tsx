@@ -3,6 +3,7 @@ import type { NotificationData } from '@mantine/notifications'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
 import { configureClient } from '@/api/client'
+import { currentMessages, useDocumentLanguage, useI18n } from '@/i18n'
 import { preferencesColorSchemeManager } from '@/preferences/colorSchemeManager'
 import { onSessionEnd } from '@/session/store'
 import { createQueryClient } from './queryClient'
@@ -33,6 +34,7 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
   const [queryClient] = useState(() => given ?? createQueryClient())
   // The colour scheme is a preference: remembered by src/preferences, not by Mantine's own key.
   const [colorSchemeManager] = useState(preferencesColorSchemeManager)
+  useDocumentLanguage(useI18n().locale)
 
   useEffect(() => {
     configureClient({
@@ -40,8 +42,8 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
         notify({
           id: 'rate-limited',
           color: 'yellow',
-          title: 'Slowing down',
-          message: `The API asked us to wait${seconds ? ` ${seconds} s` : ''}. Requests are queued, not lost.`,
+          title: currentMessages().toasts.slowTitle,
+          message: currentMessages().toasts.slowMessage(seconds ?? null),
         }),
     })
     return onSessionEnd((reason) => {
@@ -50,9 +52,8 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
         notify({
           id: 'session-expired',
           color: 'red',
-          title: 'Signed out',
-          message:
-            'The API no longer accepts your tokens. Sign in again to continue where you were.',
+          title: currentMessages().toasts.expiredTitle,
+          message: currentMessages().toasts.expiredMessage,
           autoClose: false,
         })
       }

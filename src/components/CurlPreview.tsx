@@ -1,6 +1,7 @@
 import { Box, Button, Code, CopyButton, Group, Text } from '@mantine/core'
 import { IconCheck, IconCopy } from '@tabler/icons-react'
 import { useId } from 'react'
+import { useI18n } from '@/i18n'
 
 export interface CurlRequest {
   method: string
@@ -33,7 +34,8 @@ export function toCurl({ method, url, headers, body }: CurlRequest): string {
 }
 
 /** A request shown as the curl command that repeats it, with a button that copies the command. */
-export function CurlPreview({ request, title = 'Request as curl', description }: CurlPreviewProps) {
+export function CurlPreview({ request, title, description }: CurlPreviewProps) {
+  const { t } = useI18n()
   const command = toCurl(request)
   const titleId = useId()
   return (
@@ -41,7 +43,7 @@ export function CurlPreview({ request, title = 'Request as curl', description }:
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs" mb="xs">
         <Box component="figcaption" style={{ flex: 1, minWidth: 200 }}>
           <Text fw={600} size="sm" id={titleId}>
-            {title}
+            {title ?? t.common.curlTitle}
           </Text>
           {description && (
             <Text size="xs" c="dimmed">
@@ -59,7 +61,7 @@ export function CurlPreview({ request, title = 'Request as curl', description }:
                 copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />
               }
             >
-              {copied ? 'Copied' : 'Copy curl'}
+              {copied ? t.common.copied : t.common.copyCurl}
             </Button>
           )}
         </CopyButton>

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core'
+import { useI18n } from '@/i18n'
 
 export interface ErrorNoticeProps {
   title: string
@@ -36,8 +37,9 @@ export function ErrorNotice({
   message,
   details = [],
   onRetry,
-  retryLabel = 'Try again',
+  retryLabel,
 }: ErrorNoticeProps) {
+  const { t } = useI18n()
   return (
     <Alert
       color="red"
@@ -62,7 +64,7 @@ export function ErrorNotice({
         {onRetry && (
           <Group>
             <Button size="xs" variant="light" color="red" onClick={onRetry}>
-              {retryLabel}
+              {retryLabel ?? t.errors.tryAgain}
             </Button>
           </Group>
         )}

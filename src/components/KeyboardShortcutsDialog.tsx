@@ -2,6 +2,7 @@
 import '@mantine/core/styles/Kbd.css'
 import { Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import { Fragment, useId } from 'react'
+import { useI18n } from '@/i18n'
 
 /** One shortcut as the dialog lists it: the keys as printed on the keyboard, and what they do. */
 export interface ShortcutView {
@@ -23,15 +24,6 @@ export interface KeyboardShortcutsDialogProps {
   groups: ShortcutGroupView[]
 }
 
-const TEXT = {
-  title: 'Keyboard shortcuts',
-  close: 'Close',
-  keyColumn: 'Key',
-  actionColumn: 'Action',
-  or: 'or',
-  note: 'Shortcuts do nothing while you type in a field or while another dialog is open.',
-}
-
 /** The list behind `?` and the header's keyboard button. */
 export function KeyboardShortcutsDialog({
   opened,
@@ -40,6 +32,7 @@ export function KeyboardShortcutsDialog({
   groups,
 }: KeyboardShortcutsDialogProps) {
   const titleId = useId()
+  const TEXT = useI18n().t.shortcuts
   return (
     <Modal
       opened={opened}
@@ -60,8 +53,8 @@ export function KeyboardShortcutsDialog({
             <Table aria-label={`${TEXT.title}: ${group.title}`} layout="fixed">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w="30%">{TEXT.keyColumn}</Table.Th>
-                  <Table.Th>{TEXT.actionColumn}</Table.Th>
+                  <Table.Th w="30%">{TEXT.key}</Table.Th>
+                  <Table.Th>{TEXT.action}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

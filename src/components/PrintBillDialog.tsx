@@ -20,6 +20,7 @@ import {
   IconX,
 } from '@tabler/icons-react'
 import { useId } from 'react'
+import { useI18n } from '@/i18n'
 
 export type PrintOperation = 'sale' | 'return'
 
@@ -67,13 +68,12 @@ export interface PrintBillDialogProps {
   onCheckAgain: () => void
 }
 
-const OPERATION_LABELS: Record<PrintOperation, string> = { sale: 'Sale', return: 'Sale return' }
-
 function PhaseNotice({
   phase,
   onPrintAgain,
   onCheckAgain,
 }: Pick<PrintBillDialogProps, 'phase' | 'onPrintAgain' | 'onCheckAgain'>) {
+  const p = useI18n().t.print
   switch (phase.kind) {
     case 'ready':
       return null
@@ -82,16 +82,21 @@ function PhaseNotice({
         <Alert
           color="blue"
           icon={<Loader size="xs" aria-hidden />}
-          title="Sending to the register…"
+          title={p.sendingTitle}
           role="status"
         >
-          Do not close the browser. The request is sent once.
+          {p.sending}
         </Alert>
       )
     case 'following':
       return (
-        <Alert color="blue" icon={<Loader size="xs" aria-hidden />} title="Printing" role="status">
-          The register has the receipt. Status: {phase.statusLabel}. Waiting for the final status…
+        <Alert
+          color="blue"
+          icon={<Loader size="xs" aria-hidden />}
+          title={p.followingTitle}
+          role="status"
+        >
+          {p.following(phase.statusLabel)}
         </Alert>
       )
     case 'succeeded':
@@ -99,10 +104,10 @@ function PhaseNotice({
         <Alert
           color="teal"
           icon={<IconCircleCheck aria-hidden />}
-          title="Receipt printed"
+          title={p.printedTitle}
           role="status"
         >
-          Status: {phase.statusLabel}.
+          {p.statusIs(phase.statusLabel)}
         </Alert>
       )
     case 'failed':
@@ -123,11 +128,10 @@ function PhaseNotice({
         <Alert
           color="yellow"
           icon={<IconHelpCircle aria-hidden />}
-          title="No final status yet"
+          title={p.gaveUpTitle}
           role="alert"
         >
-          After {phase.seconds} s the receipt is still “{phase.statusLabel}”. Check the register;
-          the log will show the outcome when it arrives. Do not print again until it does.
+          {p.gaveUp(phase.seconds, phase.statusLabel)}
         </Alert>
       )
     case 'unknown':
@@ -135,27 +139,24 @@ function PhaseNotice({
         <Alert
           color="yellow"
           icon={<IconHelpCircle aria-hidden />}
-          title="Result unknown"
+          title={p.unknownTitle}
           role="alert"
         >
           <Stack gap="xs">
-            <Text size="sm">{phase.message} The register may have printed the receipt.</Text>
+            <Text size="sm">{p.mayHavePrinted(phase.message)}</Text>
             {phase.checking ? (
               <Group gap="xs">
                 <Loader size="xs" aria-hidden />
-                <Text size="sm">Checking the log for this document…</Text>
+                <Text size="sm">{p.checkingLog}</Text>
               </Group>
             ) : phase.foundLabel ? (
-              <Text size="sm">
-                The log shows a new receipt for this document: {phase.foundLabel}. Do not print
-                again.
-              </Text>
+              <Text size="sm">{p.foundNew(phase.foundLabel)}</Text>
             ) : (
               <>
-                <Text size="sm">The log shows no new receipt for this document.</Text>
+                <Text size="sm">{p.noneNew}</Text>
                 <Group>
                   <Button size="xs" variant="light" color="yellow" onClick={onCheckAgain}>
-                    Check the log again
+                    {p.checkAgain}
                   </Button>
                   <Button
                     size="xs"
@@ -165,7 +166,7 @@ function PhaseNotice({
                     onClick={onPrintAgain}
                     leftSection={<IconPrinter size={14} aria-hidden />}
                   >
-                    Print again
+                    {p.printAgain}
                   </Button>
                 </Group>
               </>
@@ -183,6 +184,8 @@ function PhaseNotice({
 export function PrintBillDialog(props: PrintBillDialogProps) {
   const { phase, check } = props
   const titleId = useId()
+  const { t } = useI18n()
+  const p = t.print
   // After a failure nothing was printed: the cashier may correct the form and print, as a new intent.
   const editing = phase.kind === 'ready' || phase.kind === 'failed'
   const needsAcknowledgement = check.state === 'duplicate' || check.state === 'failed'
@@ -205,14 +208,14 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
       onClose={props.onClose}
       onExitTransitionEnd={props.onClosed}
       returnFocus={false}
-      title={<span id={titleId}>Print receipt</span>}
+      title={<span id={titleId}>{p.title}</span>}
       aria-labelledby={titleId}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t.common.close }}
     >
       <Stack>
         {props.documentEditable && editing ? (
           <TextInput
-            label="Document id"
+            label={p.documentId}
             inputMode="numeric"
             value={props.documentValue}
             onChange={(event) => props.onDocumentChange(event.currentTarget.value)}
@@ -220,40 +223,40 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
             data-autofocus
           />
         ) : null}
-        <Table variant="vertical" withTableBorder aria-label="Receipt to print">
+        <Table variant="vertical" withTableBorder aria-label={p.receipt}>
           <Table.Tbody>
             <Table.Tr>
               <Table.Th w={140} scope="row">
-                Document
+                {p.document}
               </Table.Th>
               <Table.Td>
                 {props.documentLabel ?? (props.documentValue ? `#${props.documentValue}` : '—')}
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
-              <Table.Th scope="row">Operation</Table.Th>
-              <Table.Td>{OPERATION_LABELS[props.operation]}</Table.Td>
+              <Table.Th scope="row">{p.operation}</Table.Th>
+              <Table.Td>{props.operation === 'sale' ? p.sale : p.saleReturn}</Table.Td>
             </Table.Tr>
             <Table.Tr>
-              <Table.Th scope="row">Sum</Table.Th>
-              <Table.Td>{props.sum ?? 'Not in the log'}</Table.Td>
+              <Table.Th scope="row">{p.sum}</Table.Th>
+              <Table.Td>{props.sum ?? p.notInLog}</Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>
         {editing && (
           <>
             <SegmentedControl
-              aria-label="Operation"
+              aria-label={p.operation}
               value={props.operation}
               onChange={(value) => props.onOperationChange(value as PrintOperation)}
               data={[
-                { value: 'sale', label: 'Sale' },
-                { value: 'return', label: 'Sale return' },
+                { value: 'sale', label: p.sale },
+                { value: 'return', label: p.saleReturn },
               ]}
             />
             <Switch
-              label="Use card terminal"
-              description="The card-payment terminal takes the payment."
+              label={p.posTerminal}
+              description={p.posTerminalHint}
               checked={props.usePosTerminal}
               onChange={(event) => props.onUsePosTerminalChange(event.currentTarget.checked)}
             />
@@ -262,24 +265,20 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
         {editing && check.state === 'checking' && (
           <Group gap="xs" role="status">
             <Loader size="xs" aria-hidden />
-            <Text size="sm">Looking for earlier receipts in the log…</Text>
+            <Text size="sm">{p.lookingUp}</Text>
           </Group>
         )}
         {editing && needsAcknowledgement && (
           <Alert
             color="orange"
             icon={<IconAlertTriangle aria-hidden />}
-            title={check.state === 'duplicate' ? 'Already printed' : 'Could not check the log'}
+            title={check.state === 'duplicate' ? p.alreadyPrinted : p.couldNotCheck}
             role="alert"
           >
             <Stack gap="xs">
               <Text size="sm">{check.message}</Text>
               <Checkbox
-                label={
-                  check.state === 'duplicate'
-                    ? 'Print a second receipt anyway'
-                    : 'Print without checking'
-                }
+                label={check.state === 'duplicate' ? p.printAnyway : p.printUnchecked}
                 checked={props.duplicateAcknowledged}
                 onChange={(event) =>
                   props.onDuplicateAcknowledgedChange(event.currentTarget.checked)
@@ -295,7 +294,7 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
-            {finished || phase.kind === 'following' ? 'Close' : 'Cancel'}
+            {finished || phase.kind === 'following' ? t.common.close : t.common.cancel}
           </Button>
           {(editing || phase.kind === 'sending') && (
             <Button
@@ -304,7 +303,7 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
               loading={phase.kind === 'sending'}
               leftSection={<IconPrinter size={18} aria-hidden />}
             >
-              Print
+              {p.print}
             </Button>
           )}
         </Group>

@@ -1,5 +1,6 @@
 import { Alert, Badge, Group, Loader, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
+import { useI18n } from '@/i18n'
 
 export type ShiftView =
   | { state: 'loading' }
@@ -9,18 +10,20 @@ export type ShiftView =
 
 /** The register's shift, from the log's last opening and closing. */
 export function ShiftStatus({ shift }: { shift: ShiftView }) {
+  const { t } = useI18n()
+  const s = t.shift
   if (shift.state === 'loading') {
     return (
       <Group gap="xs" role="status">
         <Loader size="xs" aria-hidden />
-        <Text size="sm">Checking the shift…</Text>
+        <Text size="sm">{s.checking}</Text>
       </Group>
     )
   }
   if (shift.state === 'unknown') {
     return (
       <Text size="sm" c="dimmed" role="status">
-        Shift state unknown: {shift.reason}
+        {s.unknown(shift.reason)}
       </Text>
     )
   }
@@ -28,10 +31,10 @@ export function ShiftStatus({ shift }: { shift: ShiftView }) {
     return (
       <Group gap="xs" role="status">
         <Badge color="gray" variant="light">
-          Shift closed
+          {s.closed}
         </Badge>
         <Text size="sm" c="dimmed">
-          {shift.since ? `since ${shift.since}` : 'no shift opened in the last 30 days'}
+          {shift.since ? s.since(shift.since) : s.noneOpened}
         </Text>
       </Group>
     )
@@ -39,11 +42,9 @@ export function ShiftStatus({ shift }: { shift: ShiftView }) {
   return (
     <Group gap="xs" role="status" align="flex-start">
       <Badge color={shift.overdue ? 'orange' : 'teal'} variant="light">
-        Shift open
+        {s.open}
       </Badge>
-      <Text size="sm">
-        since {shift.since} ({shift.duration})
-      </Text>
+      <Text size="sm">{s.openSince(shift.since, shift.duration)}</Text>
       {shift.overdue && (
         <Alert
           color="orange"
@@ -52,8 +53,7 @@ export function ShiftStatus({ shift }: { shift: ShiftView }) {
           p="xs"
           w="100%"
         >
-          The shift has been open for more than 24 hours. Fiscal rules require closing it: print a
-          Z-report on the register.
+          {s.overdue}
         </Alert>
       )}
     </Group>

@@ -1,6 +1,7 @@
 import { Button, Drawer, Stack, Table, Text } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
 import { StatusBadge, type StatusTone } from './StatusBadge'
+import { useI18n } from '@/i18n'
 
 export interface TransactionDetailsView {
   id: number
@@ -20,14 +21,15 @@ interface TransactionDetailsProps {
 
 /** Every field of one transaction, beside the log. */
 export function TransactionDetails({ details, onClose, onPrint }: TransactionDetailsProps) {
+  const { t } = useI18n()
   return (
     <Drawer
       opened={details !== null}
       onClose={onClose}
       position="right"
-      title={details?.title ?? 'Transaction'}
+      title={details?.title}
       size="md"
-      closeButtonProps={{ 'aria-label': 'Close details' }}
+      closeButtonProps={{ 'aria-label': t.common.closeDetails }}
     >
       {details && (
         <Stack>
@@ -53,7 +55,7 @@ export function TransactionDetails({ details, onClose, onPrint }: TransactionDet
               leftSection={<IconPrinter size={18} aria-hidden />}
               onClick={() => onPrint(details.id)}
             >
-              Print receipt
+              {t.details.printReceipt}
             </Button>
           )}
         </Stack>

@@ -8,6 +8,7 @@ import {
 } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
+import { useI18n } from '@/i18n'
 import { StatusBadge, type StatusTone } from './StatusBadge'
 
 /** A transaction as the table shows it: every value already formatted for the location. */
@@ -33,16 +34,17 @@ export interface SortState {
 
 export const TRANSACTION_COLUMNS: {
   key: keyof TransactionRowView
-  label: string
+  /** The header's key in the catalogue's `table`. */
+  label: 'printedAt' | 'operation' | 'document' | 'sum' | 'status' | 'cashier' | 'printed'
   sort?: SortKey
 }[] = [
-  { key: 'printedAt', label: 'Printed at', sort: 'date' },
-  { key: 'operation', label: 'Operation', sort: 'operation' },
-  { key: 'document', label: 'Document' },
-  { key: 'sum', label: 'Sum', sort: 'sum' },
-  { key: 'statusLabel', label: 'Status', sort: 'status' },
-  { key: 'cashier', label: 'Cashier', sort: 'cashier' },
-  { key: 'printedCount', label: 'Printed' },
+  { key: 'printedAt', label: 'printedAt', sort: 'date' },
+  { key: 'operation', label: 'operation', sort: 'operation' },
+  { key: 'document', label: 'document' },
+  { key: 'sum', label: 'sum', sort: 'sum' },
+  { key: 'statusLabel', label: 'status', sort: 'status' },
+  { key: 'cashier', label: 'cashier', sort: 'cashier' },
+  { key: 'printedCount', label: 'printed' },
 ]
 
 interface TransactionTableProps {
@@ -78,6 +80,7 @@ function SortHeader({
   sort: SortState
   onSortChange: (s: SortState) => void
 }) {
+  const { t } = useI18n()
   const active = sort.key === sortKey
   const next: SortState = {
     key: sortKey,
@@ -87,7 +90,7 @@ function SortHeader({
   return (
     <UnstyledButton
       onClick={() => onSortChange(next)}
-      aria-label={`Sort by ${label.toLowerCase()}`}
+      aria-label={t.table.sortBy(label)}
       fw={700}
       fz="sm"
     >
@@ -113,6 +116,7 @@ const Row = memo(function Row({
   index: number
   style?: CSSProperties
 }) {
+  const { t } = useI18n()
   return (
     <Table.Tr aria-rowindex={index + 2} style={style} data-row-id={row.id}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.printedAt}</Table.Td>
@@ -142,8 +146,8 @@ const Row = memo(function Row({
           <ActionIcon
             variant="subtle"
             onClick={() => onOpenDetails(row.id)}
-            aria-label={`Details of transaction ${row.id}`}
-            title="Details"
+            aria-label={t.table.detailsOf(row.id)}
+            title={t.table.details}
           >
             <IconInfoCircle size={18} aria-hidden />
           </ActionIcon>
@@ -151,8 +155,8 @@ const Row = memo(function Row({
             <ActionIcon
               variant="subtle"
               onClick={() => onPrint(row.id)}
-              aria-label={`Print receipt for ${row.document}`}
-              title="Print receipt"
+              aria-label={t.table.printFor(row.document)}
+              title={t.details.printReceipt}
             >
               <IconPrinter size={18} aria-hidden />
             </ActionIcon>
@@ -178,6 +182,7 @@ export function TransactionTable({
   caption,
   rowHeight = ROW_HEIGHT,
 }: TransactionTableProps) {
+  const { t } = useI18n()
   const scrollRef = useRef<HTMLDivElement>(null)
   const rowStyle = useMemo<CSSProperties>(() => ({ height: rowHeight }), [rowHeight])
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler, whose memoisation this warns about
@@ -248,18 +253,18 @@ export function TransactionTable({
               >
                 {column.sort ? (
                   <SortHeader
-                    label={column.label}
+                    label={t.table[column.label]}
                     sortKey={column.sort}
                     sort={sort}
                     onSortChange={onSortChange}
                   />
                 ) : (
-                  column.label
+                  t.table[column.label]
                 )}
               </Table.Th>
             ))}
             <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
+              <VisuallyHidden>{t.table.actions}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>

@@ -1,3 +1,4 @@
+/** English output, as before languages: the default of every formatter below. */
 const LOCALE = 'en-GB'
 
 /**
@@ -44,16 +45,20 @@ export function currencyCode(shortTitle: string | undefined): string | null {
 }
 
 /** Money as the location shows it; an unknown currency keeps the API's symbol. */
-export function formatMoney(amount: number, currencyShortTitle?: string): string {
+export function formatMoney(
+  amount: number,
+  currencyShortTitle?: string,
+  locale: string = LOCALE,
+): string {
   const code = currencyCode(currencyShortTitle)
   if (code) {
-    return numberFormat(LOCALE, {
+    return numberFormat(locale, {
       style: 'currency',
       currency: code,
       currencyDisplay: 'narrowSymbol',
     }).format(amount)
   }
-  const number = numberFormat(LOCALE, {
+  const number = numberFormat(locale, {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   }).format(amount)
@@ -131,8 +136,8 @@ export function zoneOffsetMs(at: Date, timeZone: string): number {
   return wall - Math.floor(at.getTime() / 1000) * 1000
 }
 
-export function formatDateTime(date: Date, timeZone: string): string {
-  return dateTimeFormat(LOCALE, {
+export function formatDateTime(date: Date, timeZone: string, locale: string = LOCALE): string {
+  return dateTimeFormat(locale, {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -156,6 +161,6 @@ export function dayInZone(date: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`
 }
 
-export function formatCount(value: number): string {
-  return numberFormat(LOCALE, {}).format(value)
+export function formatCount(value: number, locale: string = LOCALE): string {
+  return numberFormat(locale, {}).format(value)
 }

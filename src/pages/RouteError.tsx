@@ -2,22 +2,25 @@ import { Button, Group, Stack } from '@mantine/core'
 import { Component, type ReactNode } from 'react'
 import { Link, useLocation } from 'react-router'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { useI18n } from '@/i18n'
 import { describeError } from './describeError'
 
 /** What a route shows when it fails: the rest of the app stays usable, never a white screen. */
 export function RouteError({ error }: { error: unknown }) {
-  const failure = describeError(error)
+  const { t } = useI18n()
+  const failure = describeError(error, t)
   return (
     <Stack p="md" maw={640}>
       <ErrorNotice
-        title={`This page failed: ${failure.title}`}
+        title={t.errors.pageFailed(failure.title)}
         message={failure.message}
         details={failure.details}
+        retryLabel={t.errors.tryAgain}
       />
       <Group>
-        <Button onClick={() => window.location.reload()}>Reload the page</Button>
+        <Button onClick={() => window.location.reload()}>{t.errors.reload}</Button>
         <Button component={Link} to="/" variant="default">
-          Go to the start page
+          {t.errors.goHome}
         </Button>
       </Group>
     </Stack>

@@ -1,4 +1,5 @@
 import { isApiError } from '@/api/errors'
+import type { Messages } from '@/i18n'
 
 export interface ErrorDescription {
   title: string
@@ -10,11 +11,12 @@ export interface ErrorDescription {
 }
 
 /** Turns any failure into words a cashier can act on. Never includes a token. */
-export function describeError(error: unknown): ErrorDescription {
+export function describeError(error: unknown, t: Messages): ErrorDescription {
+  const e = t.errors
   if (!isApiError(error)) {
     return {
-      title: 'Something went wrong',
-      message: error instanceof Error ? error.message : 'An unexpected error occurred.',
+      title: e.generic,
+      message: error instanceof Error ? error.message : e.unexpected,
       details: [],
       retryable: true,
     }
@@ -22,37 +24,35 @@ export function describeError(error: unknown): ErrorDescription {
   const details = error.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message))
   switch (error.kind) {
     case 'network':
-      return { title: 'No connection', message: error.message, details, retryable: true }
+      return { title: e.network, message: error.message, details, retryable: true }
     case 'timeout':
       return {
-        title: 'The server is not answering',
+        title: e.timeout,
         message: error.message,
         details,
         retryable: true,
       }
     case 'malformed':
-      return { title: 'Unreadable answer', message: error.message, details, retryable: true }
+      return { title: e.malformed, message: error.message, details, retryable: true }
     case 'http':
       break
   }
   const titles: Record<number, string> = {
-    401: 'Not signed in',
-    403: 'Access denied',
-    404: 'Not found',
-    422: 'The server did not accept the request',
-    429: 'Too many requests',
+    401: e[401],
+    403: e[403],
+    404: e[404],
+    422: e[422],
+    429: e[429],
   }
   const retryable = error.status >= 500 || error.status === 429 || error.status === 200
   const title =
     titles[error.status] ??
     (error.status >= 500
-      ? 'The server had a problem'
+      ? e.server
       : error.status === 200
-        ? 'The API reported a failure'
-        : `Request failed (HTTP ${error.status})`)
+        ? e.apiFailure
+        : e.httpFailed(error.status))
   const wait =
-    error.status === 429 && error.retryAfterSeconds
-      ? ` Try again in ${error.retryAfterSeconds} s.`
-      : ''
+    error.status === 429 && error.retryAfterSeconds ? e.retryIn(error.retryAfterSeconds) : ''
   return { title, message: `${error.message}${wait}`, details, retryable }
 }

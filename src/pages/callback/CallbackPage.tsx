@@ -28,6 +28,7 @@ import { isApiError } from '@/api/errors'
 import { CurlPreview, type CurlRequest } from '@/components/CurlPreview'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { CALLBACK_CODE_LABELS } from '@/i18n/labels'
+import { currentMessages } from '@/i18n'
 import { describeError } from '../describeError'
 import {
   codeForStatus,
@@ -171,7 +172,7 @@ export function CallbackPage() {
     fields.status === 'success' ? code === 0 : code !== 0,
   ).map((code) => ({ value: String(code), label: codeLabel(code) }))
 
-  const failure = mutation.isError ? describeError(mutation.error) : null
+  const failure = mutation.isError ? describeError(mutation.error, currentMessages()) : null
   const notFound = isApiError(mutation.error) && mutation.error.status === 404
   const unknown = mutation.isError && mayHaveArrived(mutation.error)
   const messageLength = fields.message.trim().length

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { queryKeys } from '@/api/keys'
 import { verifyCredentials } from '@/api/locations'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { useI18n } from '@/i18n'
 import { endSession, startSession, useLockedSession } from '@/session/store'
 import { idleSettings } from '@/session/idle'
 import { tokenProblem } from '@/session/validateToken'
@@ -15,12 +16,13 @@ import { describeError } from '../describeError'
  */
 export function LockScreen() {
   const locked = useLockedSession()
+  const { t } = useI18n()
   const queryClient = useQueryClient()
   const [userToken, setUserToken] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const unlock = useMutation({
     mutationFn: async (token: string) => {
-      if (!locked) throw new Error('The session is no longer locked.')
+      if (!locked) throw new Error(t.lock.notLocked)
       const locations = await verifyCredentials({
         partnerToken: locked.partnerToken,
         userToken: token,
@@ -36,11 +38,11 @@ export function LockScreen() {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (unlock.isPending) return
-    const found = tokenProblem('User token', userToken)
+    const found = tokenProblem(t.tokens.user, userToken, t.tokens)
     setProblem(found)
     if (!found) unlock.mutate(userToken.trim())
   }
-  const failure = unlock.error ? describeError(unlock.error) : null
+  const failure = unlock.error ? describeError(unlock.error, t) : null
   const minutes = Math.round(idleSettings.timeoutMs / 60_000)
   return (
     <Center mih="80vh" p="md">
@@ -49,14 +51,14 @@ export function LockScreen() {
           <Stack>
             <div>
               <Title order={1} size="h3" id="lock-title">
-                Session locked
+                {t.lock.title}
               </Title>
               <Text size="sm" c="dimmed">
-                {`No activity for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}${locked?.user ? ` (${locked.user.name})` : ''}. Enter the user token to go on where you were.`}
+                {t.lock.idle(minutes, locked?.user?.name ?? null)}
               </Text>
             </div>
             <PasswordInput
-              label="User token"
+              label={t.tokens.user}
               autoComplete="off"
               spellCheck={false}
               value={userToken}
@@ -68,10 +70,10 @@ export function LockScreen() {
             {failure && <ErrorNotice title={failure.title} message={failure.message} />}
             <Group justify="space-between">
               <Button variant="subtle" onClick={() => endSession('signed-out')}>
-                Sign out
+                {t.lock.signOut}
               </Button>
               <Button type="submit" loading={unlock.isPending}>
-                Unlock
+                {t.lock.unlock}
               </Button>
             </Group>
           </Stack>

@@ -1,16 +1,18 @@
 import { Button, Stack, Text, Title } from '@mantine/core'
 import { Link, useLocation } from 'react-router'
+import { useI18n } from '@/i18n'
 
 export function NotFoundPage() {
   const { pathname } = useLocation()
+  const { t } = useI18n()
   return (
     <Stack align="flex-start" maw={560}>
       <Title order={1} size="h2">
-        Page not found
+        {t.notFound.title}
       </Title>
-      <Text style={{ overflowWrap: 'anywhere' }}>There is no page at {pathname}.</Text>
+      <Text style={{ overflowWrap: 'anywhere' }}>{t.notFound.text(pathname)}</Text>
       <Button component={Link} to="/">
-        Go to the start page
+        {t.errors.goHome}
       </Button>
     </Stack>
   )

@@ -20,6 +20,7 @@ import { allTransactionsQuery, IN_FLIGHT_STATUSES, shiftQuery } from '@/api/tran
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { StatusBadge } from '@/components/StatusBadge'
 import { dayInZone, formatCount } from '@/i18n/format'
+import { currentMessages } from '@/i18n'
 import { describeError } from '../describeError'
 import { locationFormat } from '../transactions/view'
 import {
@@ -181,7 +182,7 @@ function Shift({
   if (lookBack.isError)
     return (
       <Text size="sm" c="dimmed">
-        {TEXT.shiftUnknown(describeError(lookBack.error).message)}
+        {TEXT.shiftUnknown(describeError(lookBack.error, currentMessages()).message)}
       </Text>
     )
   return (
@@ -379,7 +380,7 @@ function LocationCard({ location }: { location: Location }) {
       </Stack>
     )
   } else if (log.isError) {
-    const failure = describeError(log.error)
+    const failure = describeError(log.error, currentMessages())
     body = (
       <ErrorNotice
         title={failure.title}
@@ -442,7 +443,7 @@ export function OverviewPage() {
       </SimpleGrid>
     )
   } else if (locations.isError) {
-    const failure = describeError(locations.error)
+    const failure = describeError(locations.error, currentMessages())
     content = (
       <ErrorNotice
         title={failure.title}

@@ -38,12 +38,14 @@ import {
 } from 'react'
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router'
 import { myLocationsQuery } from '@/api/locations'
+import { useI18n } from '@/i18n'
 import { usePreference } from '@/preferences/store'
 import { endSession, useSession } from '@/session/store'
 import { useIdleLock } from '@/session/idle'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import './cashierMode.css'
-import { SHORTCUT_GROUPS, useShortcuts } from './shortcuts'
+import { LanguageSwitcher } from './LanguageSwitcher'
+import { shortcutGroups, useShortcuts } from './shortcuts'
 
 // Loaded the first time it opens: its code and Kbd's styles stay out of every page's bundle.
 const KeyboardShortcutsDialog = lazy(() =>
@@ -51,12 +53,6 @@ const KeyboardShortcutsDialog = lazy(() =>
     default: module.KeyboardShortcutsDialog,
   })),
 )
-
-const TEXT = {
-  cashierMode: 'Cashier mode',
-  shortcuts: 'Keyboard shortcuts',
-  shortcutsHint: 'Keyboard shortcuts (?)',
-}
 
 /** `data-cashier-mode` on <html> scales every Mantine size, dialogs included (cashierMode.css). */
 const CASHIER_MODE_ATTRIBUTE = 'data-cashier-mode'
@@ -72,9 +68,10 @@ function useCashierModeAttribute(on: boolean) {
 
 function CashierModeSwitch() {
   const [cashierMode, setCashierMode] = usePreference('cashierMode')
+  const { t } = useI18n()
   return (
     <Switch
-      label={TEXT.cashierMode}
+      label={t.shell.cashierMode}
       checked={cashierMode}
       onChange={(event) => setCashierMode(event.currentTarget.checked)}
       styles={{ label: { whiteSpace: 'nowrap' } }}
@@ -84,6 +81,7 @@ function CashierModeSwitch() {
 
 /** The `?` dialog: opened from the keyboard or the header's button, focus given back on close. */
 function useShortcutsDialog() {
+  const { t } = useI18n()
   const [opened, setOpened] = useState(false)
   const [loaded, setLoaded] = useState(false)
   const opener = useRef<HTMLElement | null>(null)
@@ -98,7 +96,7 @@ function useShortcutsDialog() {
         opened={opened}
         onClose={() => setOpened(false)}
         onClosed={() => opener.current?.isConnected && opener.current.focus()}
-        groups={SHORTCUT_GROUPS}
+        groups={shortcutGroups(t)}
       />
     </Suspense>
   ) : null
@@ -109,13 +107,15 @@ function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme()
   const computed = useComputedColorScheme('light', { getInitialValueInEffect: true })
   const next = computed === 'dark' ? 'light' : 'dark'
+  const { t } = useI18n()
+  const label = next === 'dark' ? t.shell.toDark : t.shell.toLight
   return (
-    <Tooltip label={`Switch to ${next} theme`}>
+    <Tooltip label={label}>
       <ActionIcon
         variant="default"
         size="lg"
         onClick={() => setColorScheme(next)}
-        aria-label={`Switch to ${next} theme`}
+        aria-label={label}
       >
         {computed === 'dark' ? (
           <IconSun size={18} aria-hidden />
@@ -131,6 +131,7 @@ function LocationPicker({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
   const locations = useQuery(myLocationsQuery())
   const [selected, setSelected] = useSelectedLocation()
   const navigate = useNavigate()
+  const { t } = useI18n()
   const onLog = useMatch('/locations/:locationId/*')
   const list = locations.data ?? []
 
@@ -146,13 +147,13 @@ function LocationPicker({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
   return (
     <Select
       ref={inputRef}
-      aria-label="Location"
+      aria-label={t.shell.location}
       placeholder={
         locations.isPending
-          ? 'Loading locations…'
+          ? t.shell.loadingLocations
           : locations.isError
-            ? 'Locations unavailable'
-            : 'Choose a location'
+            ? t.shell.locationsUnavailable
+            : t.shell.chooseLocation
       }
       data={list.map((l) => ({ value: String(l.id), label: l.title }))}
       value={current && list.some((l) => String(l.id) === current) ? current : null}
@@ -162,7 +163,7 @@ function LocationPicker({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
         void navigate(`/locations/${value}/transactions`)
       }}
       searchable
-      nothingFoundMessage="No location matches"
+      nothingFoundMessage={t.shell.noLocationMatches}
       allowDeselect={false}
       w={{ base: 150, sm: 300 }}
       comboboxProps={{ withinPortal: true }}
@@ -174,6 +175,7 @@ function LocationPicker({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
 export function AppShellLayout() {
   const [opened, { toggle, close }] = useDisclosure()
   const session = useSession()
+  const { t } = useI18n()
   const [selected] = useSelectedLocation()
   const [cashierMode] = usePreference('cashierMode')
   const { pathname } = useLocation()
@@ -203,22 +205,23 @@ export function AppShellLayout() {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label="Toggle navigation"
+              aria-label={t.shell.toggleNavigation}
             />
             {/* Below these widths the header's controls need the room (cashier mode's are larger). */}
             <Title order={2} size="h4" visibleFrom={cashierMode ? 'md' : 'sm'}>
-              KKM Console
+              {t.app.name}
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LocationPicker inputRef={locationInput} />
+            <LanguageSwitcher visibleFrom="md" />
             <CashierModeSwitch />
-            <Tooltip label={TEXT.shortcutsHint}>
+            <Tooltip label={t.shell.shortcutsHint}>
               <ActionIcon
                 variant="default"
                 size="lg"
                 onClick={shortcutsDialog.open}
-                aria-label={TEXT.shortcuts}
+                aria-label={t.shell.shortcuts}
                 aria-keyshortcuts="?"
               >
                 <IconKeyboard size={18} aria-hidden />
@@ -228,7 +231,7 @@ export function AppShellLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      <AppShell.Navbar p="sm" aria-label={t.shell.mainNavigation}>
         <Stack justify="space-between" h="100%">
           <Stack gap={4}>
             {/* Cashier mode: only the log of the location (administration is one switch away). */}
@@ -236,7 +239,7 @@ export function AppShellLayout() {
               <NavLink
                 component={Link}
                 to="/overview"
-                label="Overview"
+                label={t.shell.overview}
                 leftSection={<IconLayoutDashboard size={18} aria-hidden />}
                 active={pathname.startsWith('/overview')}
               />
@@ -245,7 +248,7 @@ export function AppShellLayout() {
               <NavLink
                 component={Link}
                 to={transactionsPath}
-                label="Transactions"
+                label={t.shell.transactions}
                 leftSection={<IconReceipt size={18} aria-hidden />}
                 active={pathname.startsWith('/locations/')}
               />
@@ -255,14 +258,14 @@ export function AppShellLayout() {
                 <NavLink
                   component={Link}
                   to="/tax-systems"
-                  label="Tax systems"
+                  label={t.shell.taxSystems}
                   leftSection={<IconReceiptTax size={18} aria-hidden />}
                   active={pathname.startsWith('/tax-systems')}
                 />
                 <NavLink
                   component={Link}
                   to="/callback"
-                  label="KKM callback"
+                  label={t.shell.callback}
                   leftSection={<IconPlugConnected size={18} aria-hidden />}
                   active={pathname.startsWith('/callback')}
                 />
@@ -271,22 +274,23 @@ export function AppShellLayout() {
           </Stack>
           <Stack gap="xs">
             <Text size="sm" c="dimmed">
-              Signed in as
+              {t.shell.signedInAs}
             </Text>
             <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-              {session?.user?.name ?? 'Staff member (user token)'}
+              {session?.user?.name ?? t.shell.staffMember}
             </Text>
             <NavLink
               component="button"
-              label="Sign out"
+              label={t.shell.signOut}
               leftSection={<IconLogout size={18} aria-hidden />}
               onClick={() => endSession('signed-out')}
             />
+            <LanguageSwitcher hiddenFrom="md" fullWidth />
           </Stack>
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Suspense fallback={<Loader role="status" aria-label="Loading page" />}>
+        <Suspense fallback={<Loader role="status" aria-label={t.app.loadingPage} />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>

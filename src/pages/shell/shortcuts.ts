@@ -1,5 +1,6 @@
 import { useHotkeys, type HotkeyItem } from '@mantine/hooks'
 import type { ShortcutGroupView } from '@/components/KeyboardShortcutsDialog'
+import type { Messages } from '@/i18n'
 
 /**
  * The console's keyboard shortcuts: the keys (Mantine's hotkey syntax), what the help dialog says
@@ -13,35 +14,28 @@ interface Shortcut {
   hotkeys: string[]
   /** As printed on the keyboard, for the dialog. */
   keys: string[]
-  label: string
 }
 
 export const SHORTCUTS: Record<ShortcutId, Shortcut> = {
-  find: {
-    hotkeys: ['/'],
-    keys: ['/'],
-    label: 'Find a document: Print receipt, at its Document id',
-  },
-  print: { hotkeys: ['p'], keys: ['P'], label: 'Print a receipt' },
-  refresh: { hotkeys: ['r'], keys: ['R'], label: 'Refresh the log' },
-  location: { hotkeys: ['l'], keys: ['L'], label: 'Switch location' },
-  help: { hotkeys: ['shift+?', '?'], keys: ['?'], label: 'Show these shortcuts' },
+  find: { hotkeys: ['/'], keys: ['/'] },
+  print: { hotkeys: ['p'], keys: ['P'] },
+  refresh: { hotkeys: ['r'], keys: ['R'] },
+  location: { hotkeys: ['l'], keys: ['L'] },
+  help: { hotkeys: ['shift+?', '?'], keys: ['?'] },
 }
 
-const GROUP_TITLES = { everywhere: 'Everywhere', log: 'On a location’s transaction log' }
-const ESCAPE = { keys: ['Esc'], label: 'Close a dialog' }
-
-/** What the Keyboard shortcuts dialog lists. */
-export const SHORTCUT_GROUPS: ShortcutGroupView[] = [
-  {
-    title: GROUP_TITLES.everywhere,
-    shortcuts: [SHORTCUTS.location, SHORTCUTS.help, ESCAPE],
-  },
-  {
-    title: GROUP_TITLES.log,
-    shortcuts: [SHORTCUTS.find, SHORTCUTS.print, SHORTCUTS.refresh],
-  },
-]
+/** What the Keyboard shortcuts dialog lists, in the language shown. */
+export function shortcutGroups(t: Messages): ShortcutGroupView[] {
+  const s = t.shortcuts
+  const view = (id: ShortcutId) => ({ keys: SHORTCUTS[id].keys, label: s[id] })
+  return [
+    {
+      title: s.everywhere,
+      shortcuts: [view('location'), view('help'), { keys: ['Esc'], label: s.escape }],
+    },
+    { title: s.log, shortcuts: [view('find'), view('print'), view('refresh')] },
+  ]
+}
 
 /** Inputs that take no typing: a key pressed on a switch or a radio is still a shortcut. */
 const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'])

@@ -18,10 +18,12 @@ import { signInWithPassword } from '@/api/auth'
 import { queryKeys } from '@/api/keys'
 import { verifyCredentials } from '@/api/locations'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { useI18n, type Messages } from '@/i18n'
 import type { ReturnTo } from '@/session/RequireSession'
 import { startSession, useSession, type Session } from '@/session/store'
 import { tokenProblem } from '@/session/validateToken'
 import { describeError } from '../describeError'
+import { LanguageSwitcher } from '../shell/LanguageSwitcher'
 
 type Mode = 'tokens' | 'password'
 
@@ -36,22 +38,23 @@ type FieldErrors = Partial<Record<keyof Fields, string>>
 
 const MAX_LOGIN_LENGTH = 254
 
-function validate(mode: Mode, fields: Fields): FieldErrors {
+function validate(mode: Mode, fields: Fields, t: Messages): FieldErrors {
   const errors: FieldErrors = {}
-  const partner = tokenProblem('Partner token', fields.partnerToken)
+  const s = t.signIn
+  const partner = tokenProblem(t.tokens.partner, fields.partnerToken, t.tokens)
   if (partner) errors.partnerToken = partner
   if (mode === 'tokens') {
-    const user = tokenProblem('User token', fields.userToken)
+    const user = tokenProblem(t.tokens.user, fields.userToken, t.tokens)
     if (user) errors.userToken = user
   } else {
     const login = fields.login.trim()
-    if (login === '') errors.login = 'Login is required: a phone such as +13155550175 or an email.'
-    else if (login.length > MAX_LOGIN_LENGTH) errors.login = 'Login is too long.'
+    if (login === '') errors.login = s.loginRequired
+    else if (login.length > MAX_LOGIN_LENGTH) errors.login = s.loginTooLong
     else if (!/^\+?[\d\s()-]{5,}$/.test(login) && !/^[^\s@]+@[^\s@]+$/.test(login)) {
-      errors.login = 'Login must be a phone number or an email.'
+      errors.login = s.loginInvalid
     }
-    if (fields.password === '') errors.password = 'Password is required.'
-    else if (fields.password.length > 1024) errors.password = 'Password is too long.'
+    if (fields.password === '') errors.password = s.passwordRequired
+    else if (fields.password.length > 1024) errors.password = s.passwordTooLong
   }
   return errors
 }
@@ -64,6 +67,8 @@ function returnPath(state: unknown): string {
 
 export function SignInPage() {
   const session = useSession()
+  const { t } = useI18n()
+  const s = t.signIn
   const location = useLocation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -110,13 +115,13 @@ export function SignInPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (signIn.isPending) return
-    const found = validate(mode, fields)
+    const found = validate(mode, fields, t)
     setErrors(found)
     if (Object.values(found).some(Boolean)) return
     signIn.mutate({ mode, fields })
   }
 
-  const failure = signIn.error ? describeError(signIn.error) : null
+  const failure = signIn.error ? describeError(signIn.error, t) : null
 
   return (
     <Center mih="100vh" p="md">
@@ -125,14 +130,15 @@ export function SignInPage() {
           <Stack>
             <div>
               <Title order={1} size="h2" id="sign-in-title">
-                KKM Console
+                {t.app.name}
               </Title>
               <Text c="dimmed" size="sm">
-                Sign in with your Altegio API tokens, or with your login and password.
+                {s.intro}
               </Text>
             </div>
+            <LanguageSwitcher fullWidth />
             <SegmentedControl
-              aria-label="Sign-in method"
+              aria-label={s.method}
               value={mode}
               onChange={(value) => {
                 setMode(value as Mode)
@@ -140,13 +146,13 @@ export function SignInPage() {
                 signIn.reset()
               }}
               data={[
-                { value: 'tokens', label: 'Tokens' },
-                { value: 'password', label: 'Login and password' },
+                { value: 'tokens', label: s.tokens },
+                { value: 'password', label: s.password },
               ]}
             />
             <PasswordInput
-              label="Partner token"
-              description="The integrator's token from the Altegio developer account."
+              label={t.tokens.partner}
+              description={s.partnerHint}
               autoComplete="off"
               spellCheck={false}
               value={fields.partnerToken}
@@ -156,8 +162,8 @@ export function SignInPage() {
             />
             {mode === 'tokens' ? (
               <PasswordInput
-                label="User token"
-                description="From Settings → API access in Altegio."
+                label={t.tokens.user}
+                description={s.userHint}
                 autoComplete="off"
                 spellCheck={false}
                 value={fields.userToken}
@@ -168,8 +174,8 @@ export function SignInPage() {
             ) : (
               <>
                 <TextInput
-                  label="Login"
-                  description="Phone (+13155550175) or email."
+                  label={s.login}
+                  description={s.loginHint}
                   autoComplete="username"
                   value={fields.login}
                   onChange={(event) => update('login')(event.currentTarget.value)}
@@ -177,7 +183,7 @@ export function SignInPage() {
                   required
                 />
                 <PasswordInput
-                  label="Password"
+                  label={s.passwordLabel}
                   autoComplete="current-password"
                   value={fields.password}
                   onChange={(event) => update('password')(event.currentTarget.value)}
@@ -191,15 +197,16 @@ export function SignInPage() {
                 title={failure.title}
                 message={failure.message}
                 details={failure.details}
+                retryLabel={t.errors.tryAgain}
               />
             )}
             <Button type="submit" loading={signIn.isPending} fullWidth>
-              Sign in
+              {s.submit}
             </Button>
             {__MOCK_API__ && (
-              <Alert variant="light" color="gray" title="Demo API">
+              <Alert variant="light" color="gray" title={s.demoTitle}>
                 <Text size="sm">
-                  This build runs on the embedded mock API.{' '}
+                  {s.demoText}{' '}
                   <Anchor
                     component="button"
                     type="button"
@@ -214,7 +221,7 @@ export function SignInPage() {
                       }))
                     }}
                   >
-                    Fill in the demo tokens
+                    {s.demoFill}
                   </Anchor>
                 </Text>
               </Alert>

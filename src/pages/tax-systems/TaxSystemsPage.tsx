@@ -17,6 +17,7 @@ import { isApiError } from '@/api/errors'
 import { taxSystemsQuery, type TaxSystem } from '@/api/taxSystems'
 import { CopyableSlug } from '@/components/CopyableSlug'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { currentMessages } from '@/i18n'
 import { describeError } from '../describeError'
 import { parseId } from '../parseId'
 
@@ -27,7 +28,7 @@ function CountryPicker({ value }: { value: number | null }) {
     value: String(countryId(country)),
     label: country.iso_code ? `${country.title} (${country.iso_code})` : country.title,
   }))
-  const failure = countries.isError ? describeError(countries.error) : null
+  const failure = countries.isError ? describeError(countries.error, currentMessages()) : null
   return (
     <Stack gap="xs">
       <Select
@@ -122,7 +123,7 @@ function TaxSystemsOf({ countryId: id }: { countryId: number }) {
         />
       )
     }
-    const failure = describeError(systems.error)
+    const failure = describeError(systems.error, currentMessages())
     return (
       <ErrorNotice
         title={failure.title}

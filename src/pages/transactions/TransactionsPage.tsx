@@ -30,7 +30,7 @@ import { ShiftStatus } from '@/components/ShiftStatus'
 import { TransactionDetails } from '@/components/TransactionDetails'
 import { CASHIER_ROW_HEIGHT, ROW_HEIGHT, TransactionTable } from '@/components/TransactionTable'
 import { dayInZone, formatCount } from '@/i18n/format'
-import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
+import { useI18n, type Messages } from '@/i18n'
 import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { describeError } from '../describeError'
@@ -55,21 +55,33 @@ import {
   type LocationFormat,
 } from './view'
 
-const TYPE_OPTIONS = [
-  { value: '', label: 'All operations' },
-  ...Object.entries(OPERATION_TYPE_LABELS).map(([value, label]) => ({
-    value,
-    label: `${label} (${value})`,
-  })),
-]
-const STATUS_OPTIONS = [
-  { value: '', label: 'All statuses' },
-  ...Object.entries(PRINT_STATUS_LABELS).map(([value, label]) => ({ value, label })),
-]
-const SIZE_OPTIONS = [
-  ...PAGE_SIZES.map((size) => ({ value: String(size), label: `${size} per page` })),
-  { value: 'all', label: `All (up to ${formatCount(MAX_BULK_ROWS)})` },
-]
+/** The filters' choices in the language shown: built once per catalogue, not per render. */
+const filterOptions = new WeakMap<Messages, ReturnType<typeof buildFilterOptions>>()
+function buildFilterOptions(t: Messages, intlLocale: string) {
+  const f = t.log.filters
+  return {
+    types: [
+      { value: '', label: f.allOperations },
+      ...Object.entries(t.enums.operationType).map(([value, label]) => ({
+        value,
+        label: `${label} (${value})`,
+      })),
+    ],
+    statuses: [
+      { value: '', label: f.allStatuses },
+      ...Object.entries(t.enums.printStatus).map(([value, label]) => ({ value, label })),
+    ],
+    sizes: [
+      ...PAGE_SIZES.map((size) => ({ value: String(size), label: f.perPage(size) })),
+      { value: 'all', label: f.all(formatCount(MAX_BULK_ROWS, intlLocale)) },
+    ],
+  }
+}
+function optionsFor(t: Messages, intlLocale: string) {
+  let options = filterOptions.get(t)
+  if (!options) filterOptions.set(t, (options = buildFilterOptions(t, intlLocale)))
+  return options
+}
 
 function downloadCsv(fileName: string, csv: string) {
   // A BOM lets spreadsheet programs read the UTF-8 names and currency signs.
@@ -92,6 +104,7 @@ function Shift({
   today: string
   enabled: boolean
 }) {
+  const { t } = format
   const start = new Date(`${today}T00:00:00Z`)
   start.setUTCDate(start.getUTCDate() - 30)
   const shift = useQuery({
@@ -100,23 +113,31 @@ function Shift({
   })
   if (shift.isPending) return <ShiftStatus shift={{ state: 'loading' }} />
   if (shift.isError)
-    return <ShiftStatus shift={{ state: 'unknown', reason: describeError(shift.error).message }} />
-  return <ShiftStatus shift={deriveShift(shift.data, format.timeZone)} />
+    return (
+      <ShiftStatus shift={{ state: 'unknown', reason: describeError(shift.error, t).message }} />
+    )
+  return <ShiftStatus shift={deriveShift(shift.data, format.timeZone, undefined, format)} />
 }
 
 function TransactionLog({ locationId }: { locationId: number }) {
   const queryClient = useQueryClient()
+  const { t, intlLocale } = useI18n()
+  const l = t.log
+  const options = optionsFor(t, intlLocale)
   const locations = useQuery(myLocationsQuery())
   const location = locations.data?.find((l) => l.id === locationId)
-  const format = useMemo(() => locationFormat(location), [location])
+  const format = useMemo(
+    () => locationFormat(location, { t, intlLocale }),
+    [location, t, intlLocale],
+  )
   const today = dayInZone(new Date(), format.timeZone)
   const [searchParams, setSearchParams] = useSearchParams()
   // The link's `size` wins; without one, the page size this browser last chose.
   const [rememberedPageSize, setRememberedPageSize] = usePreference('pageSize')
   const [cashierMode] = usePreference('cashierMode')
   const { view, notes } = useMemo(
-    () => parseLogParams(searchParams, today, rememberedPageSize),
-    [searchParams, today, rememberedPageSize],
+    () => parseLogParams(searchParams, today, rememberedPageSize, t),
+    [searchParams, today, rememberedPageSize, t],
   )
   const [, setSelectedLocation] = useSelectedLocation()
   const [exporting, setExporting] = useState(false)
@@ -183,18 +204,24 @@ function TransactionLog({ locationId }: { locationId: number }) {
     setExporting(true)
     try {
       const all = await queryClient.fetchQuery(allTransactionsQuery(locationId, filters))
-      const csv = toCsv(sortTransactions(all.transactions, view.sort).map((t) => toRow(t, format)))
+      const csv = toCsv(
+        sortTransactions(all.transactions, view.sort).map((row) => toRow(row, format)),
+        t,
+      )
       downloadCsv(`kkm-transactions-${locationId}-${view.startDate}-${view.endDate}.csv`, csv)
       notifications.show({
         color: 'teal',
-        title: 'Export ready',
-        message: `${formatCount(all.transactions.length)} transactions exported.`,
+        title: l.exportReady,
+        message: l.exported(
+          all.transactions.length,
+          formatCount(all.transactions.length, intlLocale),
+        ),
       })
     } catch (error) {
-      const failure = describeError(error)
+      const failure = describeError(error, t)
       notifications.show({
         color: 'red',
-        title: `Export failed: ${failure.title}`,
+        title: l.exportFailed(failure.title),
         message: failure.message,
       })
     } finally {
@@ -202,7 +229,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
     }
   }
 
-  const title = location?.title ?? `Location ${locationId}`
+  const title = location?.title ?? l.locationTitle(locationId)
   const todayOnly = view.startDate === today && view.endDate === today
   return (
     <Stack>
@@ -212,7 +239,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
             {title}
           </Title>
           <Text c="dimmed" size="sm">
-            KKM transaction log · times in {format.timeZone}
+            {l.subtitle(format.timeZone)}
           </Text>
         </div>
         {/* After the log: under the rate limit, the cashier's table comes first. */}
@@ -220,23 +247,22 @@ function TransactionLog({ locationId }: { locationId: number }) {
       </Group>
 
       {locations.isSuccess && !location && (
-        <Alert color="yellow" title="Not one of your locations">
-          Location {locationId} is not in your list of locations; the API will decide whether you
-          may see it. Times are shown in UTC.
+        <Alert color="yellow" title={l.notYoursTitle}>
+          {l.notYours(locationId)}
         </Alert>
       )}
       {notes.length > 0 && (
         <Alert
           color="yellow"
-          title="Some settings in the link were not understood"
+          title={l.notesTitle}
           withCloseButton
-          closeButtonLabel="Dismiss"
+          closeButtonLabel={t.common.dismiss}
           onClose={() => setSearchParams(writeLogParams(view, today), { replace: true })}
         >
           <Stack gap={2}>
             {notes.map((note) => (
               <Text size="sm" key={note}>
-                {note} The default is used instead.
+                {l.noteDefault(note)}
               </Text>
             ))}
           </Stack>
@@ -246,25 +272,23 @@ function TransactionLog({ locationId }: { locationId: number }) {
       {/* Cashier mode shows today: a link to other days says so, with the way back. */}
       {cashierMode && !todayOnly && (
         <Group gap="sm" role="status">
-          <Text size="sm">
-            Showing {view.startDate} to {view.endDate}, not today.
-          </Text>
+          <Text size="sm">{l.notToday(view.startDate, view.endDate)}</Text>
           <Button
             variant="light"
             size="xs"
             onClick={() => update({ startDate: today, endDate: today })}
           >
-            Back to today
+            {l.backToToday}
           </Button>
         </Group>
       )}
 
-      <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter the log">
+      <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={l.filters.region}>
         {!cashierMode && (
           <>
             <TextInput
               type="date"
-              label="From"
+              label={l.filters.from}
               value={view.startDate}
               max={view.endDate}
               onChange={(event) =>
@@ -275,7 +299,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
             />
             <TextInput
               type="date"
-              label="To"
+              label={l.filters.to}
               value={view.endDate}
               min={view.startDate}
               onChange={(event) =>
@@ -287,16 +311,16 @@ function TransactionLog({ locationId }: { locationId: number }) {
           </>
         )}
         <Select
-          label="Operation"
-          data={TYPE_OPTIONS}
+          label={l.filters.operation}
+          data={options.types}
           value={view.type === null ? '' : String(view.type)}
           onChange={(value) => update({ type: value ? (Number(value) as LogView['type']) : null })}
           allowDeselect={false}
           w={200}
         />
         <Select
-          label="Status"
-          data={STATUS_OPTIONS}
+          label={l.filters.status}
+          data={options.statuses}
           value={view.status === null ? '' : String(view.status)}
           onChange={(value) =>
             update({ status: value ? (Number(value) as LogView['status']) : null })
@@ -305,8 +329,8 @@ function TransactionLog({ locationId }: { locationId: number }) {
           w={200}
         />
         <Select
-          label="Page size"
-          data={SIZE_OPTIONS}
+          label={l.filters.pageSize}
+          data={options.sizes}
           value={String(view.pageSize)}
           onChange={(value) => {
             if (!value) return
@@ -324,7 +348,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
           loading={list.isFetching && !list.isPending}
           aria-keyshortcuts="r"
         >
-          Refresh
+          {l.refresh}
         </Button>
         {/* An administrator's tool: not in cashier mode. */}
         {!cashierMode && (
@@ -334,7 +358,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
             onClick={() => void exportCsv()}
             loading={exporting}
           >
-            Export CSV
+            {l.exportCsv}
           </Button>
         )}
         <Button
@@ -342,19 +366,19 @@ function TransactionLog({ locationId }: { locationId: number }) {
           onClick={openPrintForm}
           aria-keyshortcuts="p /"
         >
-          Print receipt
+          {l.printReceipt}
         </Button>
       </Group>
 
       {list.isPending ? (
-        <Stack role="status" aria-busy="true" aria-label="Loading transactions">
+        <Stack role="status" aria-busy="true" aria-label={l.loading}>
           {Array.from({ length: 6 }, (_, i) => (
             <Skeleton key={i} h={36} />
           ))}
         </Stack>
       ) : list.isError ? (
         (() => {
-          const failure = describeError(list.error)
+          const failure = describeError(list.error, t)
           return (
             <ErrorNotice
               title={failure.title}
@@ -366,31 +390,27 @@ function TransactionLog({ locationId }: { locationId: number }) {
         })()
       ) : rows.length === 0 ? (
         <Stack align="flex-start" gap="xs" role="status">
-          <Text>
-            No transactions match these filters between {view.startDate} and {view.endDate}.
-          </Text>
+          <Text>{l.empty(view.startDate, view.endDate)}</Text>
           <Button variant="light" size="xs" onClick={() => setSearchParams(new URLSearchParams())}>
-            Show today’s log
+            {l.showToday}
           </Button>
         </Stack>
       ) : (
         <>
           <Group gap={6} role="status">
-            <Badge variant="light">{formatCount(total)}</Badge>
+            <Badge variant="light">{formatCount(total, intlLocale)}</Badge>
             <Text size="sm">
-              {total === 1 ? 'transaction' : 'transactions'} found
+              {l.found(total)}
               {view.pageSize === 'all' && total > rows.length
-                ? ` (showing the first ${formatCount(rows.length)})`
+                ? l.showingFirst(formatCount(rows.length, intlLocale))
                 : ''}
-              {view.pageSize !== 'all' && pageCount > 1
-                ? ' · sorting applies within this page'
-                : ''}
+              {view.pageSize !== 'all' && pageCount > 1 ? l.sortWithinPage : ''}
             </Text>
           </Group>
           <TransactionTable
             rows={rows}
             totalCount={total}
-            caption={`KKM transactions of ${title}, ${view.startDate} to ${view.endDate}`}
+            caption={l.caption(title, view.startDate, view.endDate)}
             sort={view.sort}
             onSortChange={(sort) => update({ sort }, { replace: true })}
             onOpenDetails={(id) => update({ transactionId: id })}
@@ -406,8 +426,8 @@ function TransactionLog({ locationId }: { locationId: number }) {
               total={pageCount}
               value={Math.min(view.page, pageCount)}
               onChange={(page) => update({ page })}
-              getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-              getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+              getControlProps={(control) => ({ 'aria-label': l.pageControl(control) })}
+              getItemProps={(page) => ({ 'aria-label': l.page(page) })}
             />
           )}
         </>
@@ -431,13 +451,9 @@ function TransactionLog({ locationId }: { locationId: number }) {
 export function TransactionsPage() {
   const { locationId: raw } = useParams()
   const locationId = parseId(raw)
+  const { t } = useI18n()
   if (locationId === null) {
-    return (
-      <ErrorNotice
-        title="Not a location id"
-        message={`“${raw ?? ''}” is not a location id. Location ids are positive whole numbers; pick a location at the top of the page.`}
-      />
-    )
+    return <ErrorNotice title={t.log.badIdTitle} message={t.log.badId(raw ?? '')} />
   }
   return <TransactionLog key={locationId} locationId={locationId} />
 }

@@ -2,6 +2,8 @@ import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from '@/api/pageSizes'
 import type { OperationTypeId, PrintStatusId } from '@/api/transactions'
 import type { SortKey, SortState } from '@/components/TransactionTable'
 import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
+import type { Messages } from '@/i18n'
+import { en } from '@/i18n/messages/en'
 
 /** The page sizes live with the API's paging (a leaf the preferences store reads too). */
 export { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize }
@@ -47,7 +49,9 @@ export function parseLogParams(
   params: URLSearchParams,
   today: string,
   pageSize: PageSize = DEFAULT_PAGE_SIZE,
+  t: Messages = en,
 ): { view: LogView; notes: string[] } {
+  const why = t.log.why
   const notes: string[] = []
   const view: LogView = {
     startDate: today,
@@ -59,22 +63,22 @@ export function parseLogParams(
     sort: DEFAULT_SORT,
     transactionId: null,
   }
-  const ignore = (name: string, raw: string, why: string) =>
-    notes.push(`Ignored ${name}=“${raw}”: ${why}.`)
+  const ignore = (name: string, raw: string, reason: string) =>
+    notes.push(t.log.noteIgnored(name, raw, reason))
 
   const from = params.get('from')
   const to = params.get('to')
   if (from !== null) {
     if (isIsoDay(from)) view.startDate = from
-    else ignore('from', from, 'not a date (YYYY-MM-DD)')
+    else ignore('from', from, why.date)
   }
   if (to !== null) {
     if (isIsoDay(to)) view.endDate = to
-    else ignore('to', to, 'not a date (YYYY-MM-DD)')
+    else ignore('to', to, why.date)
   }
   if (from !== null && to === null && isIsoDay(from) && from > today) view.endDate = from
   if (view.startDate > view.endDate) {
-    notes.push(`The date range ended before it started; showing ${today} instead.`)
+    notes.push(t.log.noteRange(today))
     view.startDate = today
     view.endDate = today
   }
@@ -83,19 +87,19 @@ export function parseLogParams(
   if (type !== null) {
     const id = wholeNumber(type)
     if (id !== null && isOperationType(id)) view.type = id
-    else ignore('type', type, 'not an operation type')
+    else ignore('type', type, why.type)
   }
   const status = params.get('status')
   if (status !== null) {
     const id = wholeNumber(status)
     if (id !== null && isPrintStatus(id)) view.status = id
-    else ignore('status', status, 'not a printing status')
+    else ignore('status', status, why.status)
   }
   const page = params.get('page')
   if (page !== null) {
     const n = wholeNumber(page)
     if (n !== null && n >= 1) view.page = n
-    else ignore('page', page, 'not a page number')
+    else ignore('page', page, why.page)
   }
   const size = params.get('size')
   if (size !== null) {
@@ -103,20 +107,20 @@ export function parseLogParams(
     if (size === 'all') view.pageSize = 'all'
     else if (n !== null && (PAGE_SIZES as readonly number[]).includes(n))
       view.pageSize = n as PageSize
-    else ignore('size', size, `page sizes are ${PAGE_SIZES.join(', ')} or all`)
+    else ignore('size', size, why.size(PAGE_SIZES.join(', ')))
   }
   const sort = params.get('sort')
   if (sort !== null) {
     const [key, direction] = sort.split(':')
     if (SORT_KEYS.includes(key as SortKey) && (direction === 'asc' || direction === 'desc'))
       view.sort = { key: key as SortKey, direction }
-    else ignore('sort', sort, 'not a sort order')
+    else ignore('sort', sort, why.sort)
   }
   const tx = params.get('tx')
   if (tx !== null) {
     const n = wholeNumber(tx)
     if (n !== null && n >= 1) view.transactionId = n
-    else ignore('tx', tx, 'not a transaction id')
+    else ignore('tx', tx, why.tx)
   }
   return { view, notes }
 }

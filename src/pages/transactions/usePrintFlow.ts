@@ -23,7 +23,6 @@ import { documentLabel, printedAt, statusLabel, statusTone, type LocationFormat 
 export const printFollowSettings = { pollMs: 1000, giveUpMs: 60_000, lookBackDays: 30 }
 
 const OPERATION_TYPE: Record<PrintOperation, OperationTypeId> = { sale: 0, return: 1 }
-const OPERATION_WORD: Record<PrintOperation, string> = { sale: 'sale', return: 'sale return' }
 
 interface PrintTarget {
   documentText: string
@@ -71,6 +70,9 @@ function shiftDay(day: string, days: number): string {
  */
 export function usePrintFlow(locationId: number, format: LocationFormat) {
   const queryClient = useQueryClient()
+  const { t } = format
+  const p = t.print
+  const word = (operation: PrintOperation) => (operation === 'sale' ? p.saleWord : p.returnWord)
   const mutation = useMutation(printMutation(locationId))
   const [target, setTarget] = useState<PrintTarget | null>(null)
   // The dialog stays mounted after closing, so Mantine can give focus back to the opener.
@@ -105,7 +107,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
     else if (history.isError)
       check = {
         state: 'failed',
-        message: `${describeError(history.error).message} An earlier receipt cannot be ruled out.`,
+        message: p.cannotRuleOut(describeError(history.error, t).message),
       }
     else {
       const earlier = history.data.find(
@@ -116,8 +118,8 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
             state: 'duplicate',
             message:
               earlier.status.id === SUCCESS_STATUS
-                ? `The log already holds a successful ${OPERATION_WORD[target.operation]} receipt for this document, printed at ${printedAt(earlier, format)}.`
-                : `A ${OPERATION_WORD[target.operation]} receipt for this document is being printed now (${statusLabel(earlier)}).`,
+                ? p.duplicateDone(word(target.operation), printedAt(earlier, format))
+                : p.duplicatePending(word(target.operation), statusLabel(earlier, t)),
           }
         : { state: 'clear' }
     }
@@ -126,7 +128,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
   const known = target?.source ?? history.data?.[0] ?? null
   const documentError =
     target?.editable && target.documentText.trim() !== '' && documentId === null
-      ? 'A document id is a positive whole number.'
+      ? p.badDocumentId
       : null
 
   const open = useCallback((next: Omit<PrintTarget, 'usePosTerminal'>) => {
@@ -148,9 +150,9 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
         targetKey: key,
         label,
       })
-      setPhase({ kind: 'following', statusLabel: statusLabel(transaction) })
+      setPhase({ kind: 'following', statusLabel: statusLabel(transaction, t) })
     },
-    [queryClient, locationId, format.timeZone],
+    [queryClient, locationId, format.timeZone, t],
   )
 
   /** After a lost answer: did the register print? Look for a receipt the log did not hold before. */
@@ -176,7 +178,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
           kind: 'unknown',
           checking: false,
           foundLabel: null,
-          message: `${message} The log could not be read either; check the register before printing again.`,
+          message: p.logUnreadable(message),
         })
       }
     },
@@ -190,7 +192,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
     setPhase({ kind: 'sending' })
     const before = new Set((history.data ?? []).map((t) => t.id))
     const sentAt = Date.now()
-    const label = known ? documentLabel(known) : `Document #${documentId}`
+    const label = known ? documentLabel(known, t) : p.documentNumber(String(documentId))
     try {
       const result = await withPrintLock(`${locationId}:${documentId}`, () =>
         mutation.mutateAsync({
@@ -203,29 +205,28 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
         result.kkm_transactions.find((t) => documentIdOf(t) === documentId) ??
         result.kkm_transactions[0]
       if (created) follow(created, targetKey, label)
-      else
+      else await checkLogAfterUnknown(p.noTransaction, before, sentAt, targetKey, label)
+    } catch (error) {
+      if (error instanceof PrintLockedError) {
+        setPhase({
+          kind: 'failed',
+          title: p.alreadyPrintingTitle,
+          message: p.nothingMore(error.message),
+          details: [],
+        })
+      } else if (!isRefusal(error)) {
         await checkLogAfterUnknown(
-          'The API accepted the request but named no transaction.',
+          describeError(error, t).message,
           before,
           sentAt,
           targetKey,
           label,
         )
-    } catch (error) {
-      if (error instanceof PrintLockedError) {
-        setPhase({
-          kind: 'failed',
-          title: 'Already printing',
-          message: `${error.message} Nothing more was sent.`,
-          details: [],
-        })
-      } else if (!isRefusal(error)) {
-        await checkLogAfterUnknown(describeError(error).message, before, sentAt, targetKey, label)
       } else {
-        const failure = describeError(error)
+        const failure = describeError(error, t)
         setPhase({
           kind: 'failed',
-          title: `Not printed: ${failure.title}`,
+          title: p.notPrinted(failure.title),
           message: failure.message,
           details: failure.details,
         })
@@ -267,31 +268,48 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
     upsertCachedTransaction(queryClient, locationId, latest)
     const current = target !== null && followed.targetKey === targetKey
     if (!isTerminalStatus(latest.status.id)) {
-      if (current) setPhase({ kind: 'following', statusLabel: statusLabel(latest) })
+      if (current) setPhase({ kind: 'following', statusLabel: statusLabel(latest, t) })
       return
     }
     const succeeded = latest.status.id === SUCCESS_STATUS
     notifications.show({
       color: succeeded ? 'teal' : 'red',
-      title: succeeded ? 'Receipt printed' : 'Receipt not printed',
-      message: `${followed.label}: ${statusLabel(latest)}${succeeded ? ` (${formatMoney(latest.sum, format.currency)})` : '. Check the register, then print again if needed.'}`,
+      title: succeeded ? p.printedTitle : p.notPrintedTitle,
+      message: succeeded
+        ? p.printedToast(
+            followed.label,
+            statusLabel(latest, t),
+            formatMoney(latest.sum, format.currency, format.locale),
+          )
+        : p.failedToast(followed.label, statusLabel(latest, t)),
       autoClose: succeeded ? 6000 : false,
     })
     if (current) {
       setPhase(
         succeeded
-          ? { kind: 'succeeded', statusLabel: statusLabel(latest) }
+          ? { kind: 'succeeded', statusLabel: statusLabel(latest, t) }
           : {
               kind: 'failed',
-              title: 'The register could not print',
-              message: `Status: ${statusLabel(latest)}.`,
+              title: p.registerFailed,
+              message: p.statusIs(statusLabel(latest, t)),
               details: [],
             },
       )
     }
     setFollowed(null)
     void queryClient.invalidateQueries({ queryKey: queryKeys.transactions(locationId) })
-  }, [latest, followed, queryClient, locationId, target, targetKey, format.currency])
+  }, [
+    latest,
+    followed,
+    queryClient,
+    locationId,
+    target,
+    targetKey,
+    format.currency,
+    format.locale,
+    t,
+    p,
+  ])
 
   // A receipt that never settles is given up on, with a clear message, after a bounded time.
   useEffect(() => {
@@ -301,11 +319,16 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
         queryClient.getQueryData<KkmTransaction | null>(
           queryKeys.printFollow(locationId, followed.transaction.id),
         ) ?? followed.transaction,
+        t,
       )
       notifications.show({
         color: 'yellow',
-        title: 'No final status yet',
-        message: `${followed.label}: still “${label}” after ${Math.round(printFollowSettings.giveUpMs / 1000)} s. Check the register.`,
+        title: p.gaveUpTitle,
+        message: p.stillAfter(
+          followed.label,
+          label,
+          Math.round(printFollowSettings.giveUpMs / 1000),
+        ),
         autoClose: false,
       })
       setPhase((current) =>
@@ -320,7 +343,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
       setFollowed(null)
     }, printFollowSettings.giveUpMs)
     return () => clearTimeout(timer)
-  }, [followed, queryClient, locationId])
+  }, [followed, queryClient, locationId, t, p])
 
   return {
     target,
@@ -335,12 +358,12 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
       onDocumentChange: (documentText: string) =>
         phase.kind !== 'sending' && setTarget({ ...target, documentText }),
       documentError,
-      documentLabel: known ? documentLabel(known) : null,
+      documentLabel: known ? documentLabel(known, t) : null,
       operation: target.operation,
       onOperationChange: (operation: PrintOperation) => setTarget({ ...target, operation }),
       usePosTerminal: target.usePosTerminal,
       onUsePosTerminalChange: (usePosTerminal: boolean) => setTarget({ ...target, usePosTerminal }),
-      sum: known ? formatMoney(known.sum, format.currency) : null,
+      sum: known ? formatMoney(known.sum, format.currency, format.locale) : null,
       check,
       duplicateAcknowledged: acknowledged,
       onDuplicateAcknowledgedChange: setAcknowledged,
@@ -348,13 +371,13 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
       onConfirm: () => void send(),
       onPrintAgain: () => void send(),
       onCheckAgain: () => {
-        const message = phase.kind === 'unknown' ? phase.message : 'The result is unknown.'
+        const message = phase.kind === 'unknown' ? phase.message : p.resultUnknown
         void checkLogAfterUnknown(
           message,
           new Set((history.data ?? []).map((t) => t.id)),
           Date.now() - 10 * 60_000,
           targetKey,
-          known ? documentLabel(known) : `Document #${documentId ?? ''}`,
+          known ? documentLabel(known, t) : p.documentNumber(String(documentId ?? '')),
         )
       },
     },

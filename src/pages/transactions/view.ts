@@ -20,21 +20,37 @@ import {
   locationTimeZone,
   parseApiDate,
 } from '@/i18n/format'
-import {
-  DOCUMENT_TYPE_LABELS,
-  labelFor,
-  OPERATION_TYPE_LABELS,
-  PRINT_STATUS_LABELS,
-} from '@/i18n/labels'
+import { INTL_LOCALES, type Messages } from '@/i18n'
+import { labelFor } from '@/i18n/labels'
+import { en } from '@/i18n/messages/en'
 
 /** How one location shows its numbers and times. */
 export interface LocationFormat {
   timeZone: string
   currency: string | undefined
+  /** The interface language's catalogue and Intl locale (English unless given). */
+  t: Messages
+  locale: string
 }
 
-export function locationFormat(location: Location | undefined): LocationFormat {
-  return { timeZone: locationTimeZone(location), currency: location?.currency_short_title }
+/** The language a view is built in: `useI18n()`'s `t` and `intlLocale`. */
+export interface ViewLanguage {
+  t: Messages
+  intlLocale: string
+}
+
+export const ENGLISH: ViewLanguage = { t: en, intlLocale: INTL_LOCALES.en }
+
+export function locationFormat(
+  location: Location | undefined,
+  language: ViewLanguage = ENGLISH,
+): LocationFormat {
+  return {
+    timeZone: locationTimeZone(location),
+    currency: location?.currency_short_title,
+    t: language.t,
+    locale: language.intlLocale,
+  }
 }
 
 export function statusTone(statusId: number): StatusTone {
@@ -44,18 +60,21 @@ export function statusTone(statusId: number): StatusTone {
   return 'unknown'
 }
 
-export function statusLabel(transaction: Pick<KkmTransaction, 'status'>): string {
-  return labelFor(PRINT_STATUS_LABELS, transaction.status.id, transaction.status.title)
+export function statusLabel(transaction: Pick<KkmTransaction, 'status'>, t: Messages = en): string {
+  return labelFor(t.enums.printStatus, transaction.status.id, transaction.status.title)
 }
 
-export function operationLabel(transaction: Pick<KkmTransaction, 'type'>): string {
-  return labelFor(OPERATION_TYPE_LABELS, transaction.type.id, transaction.type.title)
+export function operationLabel(
+  transaction: Pick<KkmTransaction, 'type'>,
+  t: Messages = en,
+): string {
+  return labelFor(t.enums.operationType, transaction.type.id, transaction.type.title)
 }
 
-export function documentLabel(transaction: KkmTransaction): string {
+export function documentLabel(transaction: KkmTransaction, t: Messages = en): string {
   const type = transaction.document
-    ? labelFor(DOCUMENT_TYPE_LABELS, transaction.document.type, transaction.document.type_title)
-    : 'Document'
+    ? labelFor(t.enums.documentType, transaction.document.type, transaction.document.type_title)
+    : t.details.documentFallback
   return `${type} #${documentIdOf(transaction)}`
 }
 
@@ -66,20 +85,21 @@ export function isPrintable(transaction: KkmTransaction): boolean {
 
 export function printedAt(transaction: KkmTransaction, format: LocationFormat): string {
   const date = parseApiDate(transaction.print_date, format.timeZone)
-  return date ? formatDateTime(date, format.timeZone) : transaction.print_date
+  return date ? formatDateTime(date, format.timeZone, format.locale) : transaction.print_date
 }
 
 export function toRow(transaction: KkmTransaction, format: LocationFormat): TransactionRowView {
+  const { t } = format
   return {
     id: transaction.id,
     printedAt: printedAt(transaction, format),
-    operation: operationLabel(transaction),
-    document: documentLabel(transaction),
-    sum: formatMoney(transaction.sum, format.currency),
-    statusLabel: statusLabel(transaction),
+    operation: operationLabel(transaction, t),
+    document: documentLabel(transaction, t),
+    sum: formatMoney(transaction.sum, format.currency, format.locale),
+    statusLabel: statusLabel(transaction, t),
     statusTone: statusTone(transaction.status.id),
-    cashier: transaction.cashier?.name ?? '—',
-    printedCount: formatCount(transaction.printed_count),
+    cashier: transaction.cashier?.name ?? t.common.none,
+    printedCount: formatCount(transaction.printed_count, format.locale),
     printable: isPrintable(transaction),
   }
 }
@@ -88,38 +108,48 @@ export function toDetails(
   transaction: KkmTransaction,
   format: LocationFormat,
 ): TransactionDetailsView {
+  const { t } = format
+  const d = t.details
   return {
     id: transaction.id,
-    title: `Transaction ${transaction.id}`,
+    title: d.title(transaction.id),
     statusTone: statusTone(transaction.status.id),
-    statusLabel: statusLabel(transaction),
+    statusLabel: statusLabel(transaction, t),
     printable: isPrintable(transaction),
     fields: [
-      { label: 'Transaction id', value: String(transaction.id) },
-      { label: 'Printed at', value: `${printedAt(transaction, format)} (${format.timeZone})` },
-      { label: 'As sent', value: transaction.print_date },
+      { label: d.id, value: String(transaction.id) },
+      { label: d.printedAt, value: `${printedAt(transaction, format)} (${format.timeZone})` },
+      { label: d.asSent, value: transaction.print_date },
       {
-        label: 'Operation',
-        value: `${operationLabel(transaction)} (type ${transaction.type.id}, “${transaction.type.title}”)`,
+        label: d.operation,
+        value: d.operationValue(
+          operationLabel(transaction, t),
+          transaction.type.id,
+          transaction.type.title,
+        ),
       },
       {
-        label: 'Status',
-        value: `${statusLabel(transaction)} (status ${transaction.status.id}, “${transaction.status.title}”)`,
+        label: d.status,
+        value: d.statusValue(
+          statusLabel(transaction, t),
+          transaction.status.id,
+          transaction.status.title,
+        ),
       },
-      { label: 'Document', value: documentLabel(transaction) },
+      { label: d.document, value: documentLabel(transaction, t) },
       {
-        label: 'Document type',
+        label: d.documentType,
         value: transaction.document
           ? `${transaction.document.type} (“${transaction.document.type_title}”)`
-          : '—',
+          : t.common.none,
       },
-      { label: 'Sum', value: formatMoney(transaction.sum, format.currency) },
-      { label: 'Printed count', value: formatCount(transaction.printed_count) },
+      { label: d.sum, value: formatMoney(transaction.sum, format.currency, format.locale) },
+      { label: d.printedCount, value: formatCount(transaction.printed_count, format.locale) },
       {
-        label: 'Cashier',
+        label: d.cashier,
         value: transaction.cashier
-          ? `${transaction.cashier.name} (id ${transaction.cashier.id})`
-          : '—',
+          ? d.cashierValue(transaction.cashier.name, transaction.cashier.id)
+          : t.common.none,
       },
     ],
   }
@@ -159,8 +189,8 @@ function csvCell(value: string): string {
 }
 
 /** The log as CSV: the table's columns, a header row, values as shown. */
-export function toCsv(rows: TransactionRowView[]): string {
-  const header = TRANSACTION_COLUMNS.map((column) => column.label)
+export function toCsv(rows: TransactionRowView[], t: Messages = en): string {
+  const header = TRANSACTION_COLUMNS.map((column) => t.table[column.label])
   const lines = rows.map((row) => TRANSACTION_COLUMNS.map((column) => String(row[column.key])))
   return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }

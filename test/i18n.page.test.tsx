@@ -1,0 +1,94 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { formatMoney } from '@/i18n/format'
+import { ru } from '@/i18n/messages/ru'
+import { db, DOCUMENT_TITLES, isoInZone, OPERATION_TITLES, type MockTransaction } from '@/mocks/db'
+import { getPreference, setPreference } from '@/preferences/store'
+import { renderApp, signInAsManager } from './render'
+
+const LOG = '/locations/1/transactions'
+const MOSCOW = 3
+
+function seed(overrides: Partial<MockTransaction>): MockTransaction {
+  const transaction: MockTransaction = {
+    id: 910_001,
+    print_date: isoInZone(Date.now() - 5 * 60_000, MOSCOW),
+    printed_count: 1,
+    sum: 12345.5,
+    type: { id: 0, title: OPERATION_TITLES[0] },
+    status: { id: 1, title: 'Success' },
+    document: { id: 880_001, type: 7, type_title: DOCUMENT_TITLES[7] },
+    cashier: { id: 5, name: 'Test Cashier' },
+    ...overrides,
+  }
+  db.transactions.get(1)?.unshift(transaction)
+  return transaction
+}
+
+describe('languages', () => {
+  it('switches the sign-in page to Russian, remembers it, and sets <html lang>', async () => {
+    const { user, unmount } = renderApp('/sign-in')
+    expect(await screen.findByLabelText(/^Partner token/)).toBeInTheDocument()
+    expect(document.documentElement.lang).toBe('en')
+
+    await user.click(screen.getByText('Русский'))
+    expect(await screen.findByLabelText(new RegExp(`^${ru.tokens.partner}`))).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: ru.signIn.submit })).toBeInTheDocument()
+    expect(screen.queryByLabelText(/^Partner token/)).toBeNull()
+    expect(document.documentElement.lang).toBe('ru')
+    expect(getPreference('locale')).toBe('ru')
+
+    // A new render (a reload) starts in the remembered language.
+    unmount()
+    renderApp('/sign-in')
+    expect(await screen.findByRole('button', { name: ru.signIn.submit })).toBeInTheDocument()
+  })
+
+  it('shows the log in Russian: headers, status titles, money and dates for ru-RU', async () => {
+    const sale = seed({})
+    setPreference('locale', 'ru')
+    signInAsManager()
+    renderApp(LOG)
+    const row = await waitFor(() => {
+      const found = document.querySelector(`[data-row-id="${sale.id}"]`)
+      expect(found).not.toBeNull()
+      return found as HTMLElement
+    })
+    expect(screen.getByRole('button', { name: ru.table.sortBy(ru.table.sum) })).toBeInTheDocument()
+    expect(screen.getByRole('columnheader', { name: ru.table.document })).toBeInTheDocument()
+    const cells = within(row)
+    expect(cells.getByText(ru.enums.printStatus[1] ?? '')).toBeInTheDocument()
+    expect(cells.getByText(formatMoney(sale.sum, '₽', 'ru-RU'))).toBeInTheDocument()
+    const printed = new Intl.DateTimeFormat('ru-RU', {
+      timeZone: 'Europe/Moscow',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(sale.print_date))
+    expect(cells.getByText(printed)).toBeInTheDocument()
+    expect(
+      cells.getByText(`${ru.enums.documentType[7] ?? ''} #${sale.document.id}`),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: ru.log.refresh })).toBeInTheDocument()
+  })
+
+  it('shows an unknown status with the API’s own title, as sent', async () => {
+    const odd = seed({
+      id: 910_002,
+      status: { id: 6, title: 'Фискальный накопитель заполнен' } as MockTransaction['status'],
+    })
+    setPreference('locale', 'ru')
+    signInAsManager()
+    renderApp(LOG)
+    const row = await waitFor(() => {
+      const found = document.querySelector(`[data-row-id="${odd.id}"]`)
+      expect(found).not.toBeNull()
+      return found as HTMLElement
+    })
+    expect(within(row).getByText('Фискальный накопитель заполнен')).toBeInTheDocument()
+  })
+})
