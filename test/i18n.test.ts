@@ -16,7 +16,7 @@ function leaves(node: unknown, prefix = ''): Map<string, string | number> {
 }
 
 /** Russian may say these exactly as English does: symbols and names that are not translated. */
-const SAME_IN_BOTH = new Set(['common.none'])
+const SAME_IN_BOTH = new Set(['common.none', 'details.cashierValue', 'print.printedToast'])
 
 const EN = leaves(en)
 const RU = leaves(ru)
@@ -58,7 +58,9 @@ describe('the catalogues', () => {
       })
     const russian = new Map(functions(ru))
     for (const [key, english] of functions(en)) {
-      const args = Array.from({ length: english.length }, (_, i) => (i === 0 ? 2 : 'x')) as never[]
+      if (SAME_IN_BOTH.has(key)) continue
+      // Numbers as text: every argument is interpolated, and Intl.PluralRules reads '2' as 2.
+      const args = Array.from({ length: english.length }, () => '2') as never[]
       const said = String(russian.get(key)?.(...args))
       expect(said, key).not.toBe(String(english(...args)))
       expect(said, key).not.toMatch(/undefined|\[object/)
