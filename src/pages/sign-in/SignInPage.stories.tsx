@@ -110,3 +110,12 @@ export const FillsInTheDemoTokens: Story = {
     ).toBeVisible()
   },
 }
+
+/** The page in Russian (the language preference, remembered): every label from the ru catalogue. */
+export const Russian: Story = {
+  ...appStory({ url: '/sign-in', session: 'signed-out', preferences: { locale: 'ru' } }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole('button', { name: 'Войти' })).toBeEnabled()
+    await expect(canvas.getByRole('radio', { name: 'Русский' })).toBeChecked()
+  },
+}
