@@ -72,25 +72,18 @@ const TEXT_ATTRIBUTES = [
   'nothingFoundMessage',
   'closeButtonLabel',
 ]
+const TEXT_ATTRIBUTE = `JSXAttribute[name.name=/^(${TEXT_ATTRIBUTES.join('|')})$/]`
+const IN_CHILDREN = ':matches(JSXElement, JSXFragment) > JSXExpressionContainer'
 const NO_UI_STRINGS = [
-  { selector: `JSXText[value=${LETTER}]`, message: I18N_MESSAGE },
-  {
-    selector: `JSXAttribute[name.name=/^(${TEXT_ATTRIBUTES.join('|')})$/] > Literal[value=${LETTER}]`,
-    message: I18N_MESSAGE,
-  },
-  {
-    selector: `JSXAttribute[name.name=/^(${TEXT_ATTRIBUTES.join('|')})$/] > JSXExpressionContainer > :matches(Literal[value=${LETTER}], TemplateLiteral > TemplateElement[value.raw=${LETTER}])`,
-    message: I18N_MESSAGE,
-  },
-  {
-    selector: `:matches(JSXElement, JSXFragment) > JSXExpressionContainer > :matches(Literal[value=${LETTER}], TemplateLiteral > TemplateElement[value.raw=${LETTER}])`,
-    message: I18N_MESSAGE,
-  },
-  {
-    selector: `:matches(JSXElement, JSXFragment) > JSXExpressionContainer > ConditionalExpression > :matches(Literal[value=${LETTER}], TemplateLiteral)`,
-    message: I18N_MESSAGE,
-  },
-]
+  `JSXText[value=${LETTER}]`,
+  `${TEXT_ATTRIBUTE} > Literal[value=${LETTER}]`,
+  `${TEXT_ATTRIBUTE} > JSXExpressionContainer > Literal[value=${LETTER}]`,
+  `${TEXT_ATTRIBUTE} > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${LETTER}]`,
+  `${IN_CHILDREN} > Literal[value=${LETTER}]`,
+  `${IN_CHILDREN} > TemplateLiteral > TemplateElement[value.raw=${LETTER}]`,
+  `${IN_CHILDREN} > ConditionalExpression > Literal[value=${LETTER}]`,
+  `${IN_CHILDREN} > ConditionalExpression > TemplateLiteral > TemplateElement[value.raw=${LETTER}]`,
+].map((selector) => ({ selector, message: I18N_MESSAGE }))
 
 export default tseslint.config(
   {
