@@ -46,7 +46,7 @@ async function expectNoMorePolling(seen: ReturnType<typeof countRequests>) {
       await new Promise((resolve) => setTimeout(resolve, 400))
       expect(seen.logQueries.length).toBe(before)
     },
-    { timeout: 10_000 },
+    { timeout: 20_000 },
   )
 }
 
@@ -189,7 +189,7 @@ describe('the transaction log', () => {
 
   it('keeps only the visible rows of a 1,000-row page in the DOM', async () => {
     renderApp('/locations/4/transactions?from=2026-10-30&to=2026-11-28&size=1000')
-    const table = await screen.findByRole('table', {}, { timeout: 10_000 })
+    const table = await screen.findByRole('table', {}, { timeout: 20_000 })
     const rendered = within(table).getAllByRole('row').length
     expect(Number(table.getAttribute('aria-rowcount'))).toBeGreaterThan(1000)
     // A screenful (640 px / 49 px) plus the overscan, and the header: not a thousand.
@@ -230,7 +230,7 @@ describe('printing a receipt', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Print' }))
     expect(await within(dialog).findByText(/Status: Sent for printing/)).toBeInTheDocument()
     expect(
-      await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 }),
+      await within(dialog).findByText('Receipt printed', {}, { timeout: 20_000 }),
     ).toBeInTheDocument()
     expect(await screen.findByText(/Visit #777001: Success/)).toBeInTheDocument()
     expect(seen.posts).toBe(1)
@@ -266,7 +266,7 @@ describe('printing a receipt', () => {
     const { user } = renderApp(LOG)
     const dialog = await openPrintForSeededRow(user)
     await user.dblClick(within(dialog).getByRole('button', { name: 'Print' }))
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 20_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -277,7 +277,7 @@ describe('printing a receipt', () => {
     const dialog = await openPrintForSeededRow(user)
     within(dialog).getByRole('button', { name: 'Print' }).focus()
     await user.keyboard('{Enter>8/}')
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 20_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -291,9 +291,9 @@ describe('printing a receipt', () => {
     await user.click(button)
     await user.click(button)
     expect(await within(dialog).findByText('Sending to the register…')).toBeInTheDocument()
-    await within(dialog).findByText(/Status: Sent for printing/, {}, { timeout: 10_000 })
+    await within(dialog).findByText(/Status: Sent for printing/, {}, { timeout: 20_000 })
     setScenario({ latencyMs: 0 })
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 20_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -325,7 +325,7 @@ describe('printing a receipt', () => {
     await first.user.click(within(dialogA).getByRole('button', { name: 'Print' }))
     await second.user.click(within(dialogB).getByRole('button', { name: 'Print' }))
     expect(await within(dialogB).findByText(/already being printed/)).toBeInTheDocument()
-    await within(dialogA).findByText(/Status: Sent for printing/, {}, { timeout: 10_000 })
+    await within(dialogA).findByText(/Status: Sent for printing/, {}, { timeout: 20_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -361,11 +361,11 @@ describe('printing a receipt', () => {
       await within(dialog).findByText(
         /Status: (Sent for printing|Success)/,
         {},
-        { timeout: 10_000 },
+        { timeout: 20_000 },
       ),
     ).toBeInTheDocument()
     expect(within(dialog).queryByRole('button', { name: 'Print again' })).not.toBeInTheDocument()
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 20_000 })
     expect(seen.posts).toBe(1)
   })
 
@@ -385,7 +385,7 @@ describe('printing a receipt', () => {
     expect(seen.posts).toBe(1)
     server.resetHandlers()
     await user.click(within(dialog).getByRole('button', { name: 'Print again' }))
-    await within(dialog).findByText('Receipt printed', {}, { timeout: 10_000 })
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 20_000 })
     expect(seen.posts).toBe(2)
   })
 
@@ -437,7 +437,7 @@ describe('printing a receipt', () => {
     if (!created) throw new Error('no transaction was created')
     created.status = { id: statusId, title: STATUS_TITLES[statusId] }
     // The dialog and the notification both say it.
-    expect((await screen.findAllByText(title, {}, { timeout: 10_000 })).length).toBeGreaterThan(0)
+    expect((await screen.findAllByText(title, {}, { timeout: 20_000 })).length).toBeGreaterThan(0)
     expect(screen.getByText(new RegExp(`Visit #${DOC}: ${label}`))).toBeInTheDocument()
     // The log refreshes once (its page and the shift's ends), then nothing more is polled.
     await expectNoMorePolling(seen)
@@ -452,7 +452,7 @@ describe('printing a receipt', () => {
     const dialog = await openPrintForSeededRow(user)
     await user.click(within(dialog).getByRole('button', { name: 'Print' }))
     expect(
-      await within(dialog).findByText('No final status yet', {}, { timeout: 10_000 }),
+      await within(dialog).findByText('No final status yet', {}, { timeout: 20_000 }),
     ).toBeInTheDocument()
     expect(within(dialog).getByText(/still “Sent for printing”/)).toBeInTheDocument()
     await expectNoMorePolling(seen)
@@ -465,7 +465,7 @@ describe('printing a receipt', () => {
     const dialog = await openPrintForSeededRow(user)
     await user.click(within(dialog).getByRole('button', { name: 'Print' }))
     expect(
-      await within(dialog).findByText('The register could not print', {}, { timeout: 10_000 }),
+      await within(dialog).findByText('The register could not print', {}, { timeout: 20_000 }),
     ).toBeInTheDocument()
     expect(screen.getByText(/Visit #777001: Connection error/)).toBeInTheDocument()
   })
@@ -484,9 +484,9 @@ describe('CSV export', () => {
     const { user } = renderApp(
       '/locations/4/transactions?from=2026-11-01&to=2026-11-28&type=0&status=1&size=25',
     )
-    await screen.findByRole('table', {}, { timeout: 10_000 })
+    await screen.findByRole('table', {}, { timeout: 20_000 })
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
-    await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 10_000 })
+    await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 20_000 })
     const text = (await (blobs[0] as Blob).text()).replace(/^\ufeff/, '')
     const lines = text.trimEnd().split('\r\n')
     const expected = (db.transactions.get(4) ?? []).filter(
