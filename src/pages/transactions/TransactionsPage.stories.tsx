@@ -474,7 +474,11 @@ export const KeyboardShortcuts: Story = {
 
 /** The log in Russian: column headers, status titles, ru-RU money and dates. */
 export const Russian: Story = {
-  ...appStory({ url: LOG, selectedLocationId: 1, preferences: { locale: 'ru' } }),
+  ...appStory({
+    url: `${LOG}?${MOSCOW_MONTH}`,
+    selectedLocationId: 1,
+    preferences: { locale: 'ru' },
+  }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByRole('button', { name: 'Обновить' })).toBeVisible()
     await expect(await canvas.findByRole('columnheader', { name: 'Документ' })).toBeVisible()
