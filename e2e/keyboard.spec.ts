@@ -48,8 +48,12 @@ async function pickByKeyboard(page: Page, search: string) {
   await expect(
     listbox.getByRole('option').filter({ hasNotText: new RegExp(search, 'i') }),
   ).toHaveCount(0)
-  await page.keyboard.press('ArrowDown')
-  await expect(listbox.locator('[data-combobox-selected]')).toHaveCount(1)
+  // Mantine's Select now and then drops the first ArrowDown right after filtering (a pending reset
+  // of its highlighted option); a person presses again, and so does this.
+  await expect(async () => {
+    await page.keyboard.press('ArrowDown')
+    await expect(listbox.locator('[data-combobox-selected]')).toHaveCount(1, { timeout: 1_000 })
+  }).toPass({ timeout: 10_000 })
   await page.keyboard.press('Enter')
 }
 
