@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { readManifest, routeChunks, type ManifestChunk } from './route-chunks'
 
 const KB = 1000
 const BUDGETS = {
@@ -22,14 +23,6 @@ const BUDGETS = {
   routeJs: 250 * KB,
   routeCss: 20 * KB,
 }
-
-/**
- * Route chunks are the lazy imports of src/router.tsx, read from it so a new page is counted at
- * once. The sign-in page stands alone; every other page loads inside the shell, whose own lazy
- * modules (the layout and the lock screen) it adds.
- */
-const STANDALONE = ['src/pages/sign-in/SignInPage.tsx']
-const SHELL = ['src/pages/shell/AppShellLayout.tsx', 'src/pages/lock/LockScreen.tsx']
 
 /** Text that only the mock API, MSW or the devtools bring into a bundle. */
 const FORBIDDEN: { marker: string; pattern: RegExp }[] = [
@@ -41,18 +34,6 @@ const FORBIDDEN: { marker: string; pattern: RegExp }[] = [
   { marker: 'demo-partner-token', pattern: /demo-partner-token/ },
   { marker: 'demo-user-token', pattern: /demo-user-token/ },
 ]
-
-interface ManifestChunk {
-  file: string
-  name?: string
-  src?: string
-  isEntry?: boolean
-  isDynamicEntry?: boolean
-  imports?: string[]
-  dynamicImports?: string[]
-  css?: string[]
-}
-type Manifest = Record<string, ManifestChunk>
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = join(root, 'dist')
@@ -68,7 +49,7 @@ if (!existsSync(manifestPath)) {
     `No ${relative(root, manifestPath)}: run \`npm run build\` first (vite.config.ts must keep build.manifest on).`,
   )
 }
-const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest
+const manifest = readManifest(dist)
 
 const gzipCache = new Map<string, { raw: number; gzip: number }>()
 function sizeOf(file: string): { raw: number; gzip: number } {
@@ -100,8 +81,9 @@ function staticClosure(keys: string[]): ManifestChunk[] {
   return [...seen.values()]
 }
 
-const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
-if (!entryKey) fail('The manifest names no entry chunk.')
+const entryKey =
+  Object.keys(manifest).find((key) => manifest[key]?.isEntry) ??
+  fail('The manifest names no entry chunk.')
 
 interface RouteFigures {
   name: string
@@ -112,40 +94,25 @@ interface RouteFigures {
   cssFiles: string[]
 }
 
-function routeModules(): string[] {
-  const router = readFileSync(join(root, 'src', 'router.tsx'), 'utf8')
-  const modules = [...router.matchAll(/import\(\s*['"]\.\/(pages\/[^'"]+)['"]\s*\)/g)].map(
-    (match) => {
-      const base = `src/${match[1] ?? ''}`
-      const found = ['.tsx', '.ts'].map((ext) => base + ext).find((key) => manifest[key])
-      if (!found)
-        fail(
-          `src/router.tsx imports ./${match[1] ?? ''} lazily, but the build has no chunk for it.`,
-        )
-      return found
-    },
-  )
-  if (modules.length === 0) fail('src/router.tsx has no lazy route imports: nothing to measure.')
-  return [...new Set(modules)]
+function routes(): RouteFigures[] {
+  try {
+    return routeChunks(root, manifest).map(({ name, module, modules }) => {
+      const chunks = staticClosure([entryKey, ...modules])
+      const cssFiles = [...new Set(chunks.flatMap((c) => c.css ?? []))]
+      return {
+        name,
+        module,
+        chunks,
+        js: chunks.reduce((sum, c) => sum + sizeOf(c.file).gzip, 0),
+        css: cssFiles.reduce((sum, file) => sum + sizeOf(file).gzip, 0),
+        cssFiles,
+      }
+    })
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error))
+  }
 }
-
-const routes: RouteFigures[] = routeModules()
-  .filter((module) => !SHELL.includes(module))
-  .map((module) => {
-    const standalone = STANDALONE.includes(module)
-    // The shell's modules count only when they are chunks of their own (lazy in the router).
-    const shell = standalone ? [] : SHELL.filter((key) => manifest[key])
-    const chunks = staticClosure([entryKey, ...shell, module])
-    const cssFiles = [...new Set(chunks.flatMap((c) => c.css ?? []))]
-    return {
-      name: module.split('/').at(-2) ?? module,
-      module,
-      chunks,
-      js: chunks.reduce((sum, c) => sum + sizeOf(c.file).gzip, 0),
-      css: cssFiles.reduce((sum, file) => sum + sizeOf(file).gzip, 0),
-      cssFiles,
-    }
-  })
+const routeFigures = routes()
 
 const breaches: string[] = []
 const kb = (bytes: number) => (bytes / KB).toFixed(1)
@@ -158,7 +125,7 @@ console.log(
 console.log(
   `${pad('route', 14)}${pad('route module', 46)}${padLeft('JS kB', 9)}${padLeft('budget', 9)}${padLeft('CSS kB', 9)}${padLeft('budget', 9)}${padLeft('chunks', 8)}`,
 )
-for (const route of routes) {
+for (const route of routeFigures) {
   const jsBudget = route.name === 'sign-in' ? BUDGETS.signInInitialJs : BUDGETS.routeJs
   const jsMark = route.js > jsBudget ? ' ✗' : ''
   const cssMark = route.css > BUDGETS.routeCss ? ' ✗' : ''
@@ -180,7 +147,7 @@ for (const route of routes) {
 }
 
 // What a breaching route is made of, largest first, so the fix can start with the biggest piece.
-for (const route of routes) {
+for (const route of routeFigures) {
   const jsBudget = route.name === 'sign-in' ? BUDGETS.signInInitialJs : BUDGETS.routeJs
   if (route.js <= jsBudget) continue
   console.log(`\n${route.name}: ${route.chunks.length} chunks`)
@@ -192,7 +159,7 @@ for (const route of routes) {
 }
 
 // Lazy chunks outside the routes above (loaded later, on demand): shown, not counted.
-const counted = new Set(routes.flatMap((route) => route.chunks.map((c) => c.file)))
+const counted = new Set(routeFigures.flatMap((route) => route.chunks.map((c) => c.file)))
 const lazyOnly = Object.values(manifest).filter((c) => c.isDynamicEntry && !counted.has(c.file))
 if (lazyOnly.length > 0) {
   console.log('\nLazy chunks loaded on demand, outside these routes (not counted):')

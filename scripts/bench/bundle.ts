@@ -2,18 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-
-interface ManifestChunk {
-  file: string
-  name?: string
-  src?: string
-  isEntry?: boolean
-  isDynamicEntry?: boolean
-  imports?: string[]
-  dynamicImports?: string[]
-  css?: string[]
-}
-type Manifest = Record<string, ManifestChunk>
+import { readManifest, routeChunks } from '../route-chunks'
 
 export interface AssetSize {
   file: string
@@ -45,51 +34,22 @@ export interface BundleReport {
     initialCssGzipBytes: number
   }
   routes: RouteSize[]
-  /** Lazy imports in src/router.tsx that no route below accounts for (a new route?). */
-  unmappedLazyImports: string[]
 }
 
 const GZIP_LEVEL = 9
-/** The signed-in shell: the `/` route loads both before any page under it. */
-const SHELL = ['src/pages/shell/AppShellLayout.tsx', 'src/pages/lock/LockScreen.tsx']
-
-/** Routes and the lazy modules each one loads, outermost first (see src/router.tsx). */
-const ROUTES: { route: string; path: string; modules: string[] }[] = [
-  { route: 'sign-in', path: '/sign-in', modules: ['src/pages/sign-in/SignInPage.tsx'] },
-  {
-    route: 'overview',
-    path: '/overview',
-    modules: [...SHELL, 'src/pages/overview/OverviewPage.tsx'],
-  },
-  {
-    route: 'tax-systems',
-    path: '/tax-systems/:countryId?',
-    modules: [...SHELL, 'src/pages/tax-systems/TaxSystemsPage.tsx'],
-  },
-  {
-    route: 'transactions',
-    path: '/locations/:locationId/transactions',
-    modules: [...SHELL, 'src/pages/transactions/TransactionsPage.tsx'],
-  },
-  {
-    route: 'callback',
-    path: '/callback',
-    modules: [...SHELL, 'src/pages/callback/CallbackPage.tsx'],
-  },
-  { route: 'not-found', path: '*', modules: [...SHELL, 'src/pages/not-found/NotFoundPage.tsx'] },
-]
-
-/** `import('./pages/x/Y')` in router.tsx → `src/pages/x/Y.tsx`. */
-function routerLazyImports(root: string): string[] {
-  const source = readFileSync(join(root, 'src/router.tsx'), 'utf8')
-  return [...source.matchAll(/import\(\s*['"]\.\/([^'"]+)['"]\s*\)/g)].map(
-    (match) => `src/${match[1]}.tsx`,
-  )
+/** The address each page is served at, for the report (src/router.tsx); else its folder name. */
+const PATHS: Record<string, string> = {
+  'sign-in': '/sign-in',
+  overview: '/overview',
+  'tax-systems': '/tax-systems/:countryId?',
+  transactions: '/locations/:locationId/transactions',
+  callback: '/callback',
+  'not-found': '*',
 }
 
 export function measureBundle(root: string): BundleReport {
   const dist = join(root, 'dist')
-  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest
+  const manifest = readManifest(dist)
   const assets: AssetSize[] = readdirSync(join(dist, 'assets'))
     .filter((file) => file.endsWith('.js') || file.endsWith('.css'))
     .map((file) => {
@@ -122,15 +82,15 @@ export function measureBundle(root: string): BundleReport {
   const sum = (files: Iterable<string>, ext: string) =>
     [...files].filter((file) => file.endsWith(ext)).reduce((total, file) => total + gz(file), 0)
 
-  const routes: RouteSize[] = ROUTES.map(({ route, path, modules }) => {
+  const routes: RouteSize[] = routeChunks(root, manifest).map(({ name, modules }) => {
     const files = new Set(initial)
     const lazyModules = modules.filter((module) => manifest[module]?.isDynamicEntry)
     for (const module of lazyModules) closure(module, files)
     const js = sum(files, '.js')
     const css = sum(files, '.css')
     return {
-      route,
-      path,
+      route: name,
+      path: PATHS[name] ?? name,
       lazyModules,
       files: [...files],
       jsGzipBytes: js,
@@ -138,7 +98,6 @@ export function measureBundle(root: string): BundleReport {
       totalGzipBytes: js + css,
     }
   })
-  const mapped = new Set(ROUTES.flatMap((route) => route.modules))
   const js = assets.filter((asset) => asset.file.endsWith('.js'))
   const css = assets.filter((asset) => asset.file.endsWith('.css'))
   return {
@@ -158,6 +117,5 @@ export function measureBundle(root: string): BundleReport {
       initialCssGzipBytes: sum(initial, '.css'),
     },
     routes,
-    unmappedLazyImports: routerLazyImports(root).filter((module) => !mapped.has(module)),
   }
 }

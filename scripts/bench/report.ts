@@ -372,11 +372,6 @@ export function toMarkdown(report: Report): string {
     out.push(
       `| \`${route.path}\` | ${route.lazyModules.map((m) => m.split('/').pop()?.replace('.tsx', '')).join(' + ') || '(in entry)'} | ${kb(route.jsGzipBytes)} | ${kb(route.cssGzipBytes)} | **${kb(route.totalGzipBytes)}** |`,
     )
-  if (bundle.unmappedLazyImports.length > 0)
-    out.push(
-      '',
-      `Lazy imports in src/router.tsx not mapped to a route here: ${bundle.unmappedLazyImports.join(', ')}.`,
-    )
   out.push(
     '',
     '<details><summary>Every asset</summary>',
