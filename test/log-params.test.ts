@@ -25,7 +25,7 @@ describe('log view in the URL', () => {
     )
     const { view, notes } = parseLogParams(params, TODAY)
     expect(notes).toEqual([])
-    expect(writeLogParams(view, TODAY).toString()).toBe(params.toString())
+    expect(writeLogParams(view, TODAY, 50).toString()).toBe(params.toString())
   })
   it('falls back to defaults for what it cannot read, and says so', () => {
     const { view, notes } = parseLogParams(
@@ -50,6 +50,14 @@ describe('log view in the URL', () => {
     )
     expect(view).toMatchObject({ startDate: TODAY, endDate: TODAY })
     expect(notes[0]).toMatch(/ended before it started/)
+  })
+  it('leaves the page size out only when the reader gets it without one', () => {
+    const { view } = parseLogParams(new URLSearchParams('size=50'), TODAY, 25)
+    expect(view.pageSize).toBe(50)
+    // This browser remembers 25: without size=50 the link would show 25 rows.
+    expect(writeLogParams(view, TODAY, 25).get('size')).toBe('50')
+    expect(writeLogParams(view, TODAY, 50).has('size')).toBe(false)
+    expect(writeLogParams(view, TODAY, null).get('size')).toBe('50')
   })
   it('accepts the all-pages size', () => {
     expect(parseLogParams(new URLSearchParams('size=all'), TODAY).view.pageSize).toBe('all')

@@ -154,9 +154,9 @@ describe('the transaction log', () => {
     expect(await screen.findByText(/No transactions match these filters/)).toBeInTheDocument()
   })
 
-  it('opens a drawer with every field, also from a link', async () => {
+  it('opens a drawer with every field, and keeps `virtual=off` in the URL as it does', async () => {
     seedFailedSale()
-    const { user, address } = renderApp(LOG)
+    const { user, address } = renderApp(`${LOG}?virtual=off`)
     const row = (await screen.findByText(`Visit #${DOC}`)).closest('tr') as HTMLElement
     await user.click(within(row).getByRole('button', { name: 'Details of transaction 900001' }))
     const drawer = await screen.findByRole('dialog', { name: 'Transaction 900001' })
@@ -177,7 +177,7 @@ describe('the transaction log', () => {
     expect(
       within(drawer).getByText('Runtime error (status 3, “Runtime error”)'),
     ).toBeInTheDocument()
-    expect(address.current.search).toBe('?tx=900001')
+    expect(address.current.search).toBe('?tx=900001&virtual=off')
   })
 
   it('renders hostile strings from the API as text', async () => {

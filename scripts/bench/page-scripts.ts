@@ -17,10 +17,7 @@ export const API_CALL_BINDING = '__benchApiCall'
  * - records the first click on a row's Details button (its event time, relative to navigation
  *   start) and the page's long tasks;
  * - reports every `fetch()` of `/api/v1/` to API_CALL_BINDING at the moment the app calls it,
- *   which is the moment its rate limiter let the request go;
- * - keeps `virtual=…` in the URL: the log's own URL updates (opening a transaction's details,
- *   sorting) rebuild the query string without it, which would silently switch a `virtual=off`
- *   table back to virtualised halfway through a measurement.
+ *   which is the moment its rate limiter let the request go.
  */
 export const INIT_SCRIPT = `
 (() => {
@@ -48,23 +45,6 @@ export const INIT_SCRIPT = `
     } catch {}
     return originalFetch.call(this, input, init);
   };
-
-  const flag = new URLSearchParams(location.search).get('virtual');
-  if (flag !== null) {
-    for (const name of ['pushState', 'replaceState']) {
-      const original = history[name];
-      history[name] = function (data, unused, url) {
-        if (url !== undefined && url !== null) {
-          const next = new URL(String(url), location.href);
-          if (next.pathname === location.pathname && !next.searchParams.has('virtual')) {
-            next.searchParams.set('virtual', flag);
-            url = next.pathname + next.search + next.hash;
-          }
-        }
-        return original.call(this, data, unused, url);
-      };
-    }
-  }
 })();
 `
 

@@ -181,7 +181,7 @@ export interface Report {
 }
 
 const CLICK_NOTE =
-  "¹ The Details click comes last, after the scroll and the DOM count: opening the drawer updates the URL through the log's `writeLogParams`, which drops `virtual=off`, so the table turns virtualised as the drawer opens. For `virtual=off` this latency therefore includes unmounting every row."
+  '¹ The Details click comes last, after the scroll and the DOM count. Opening the drawer updates the URL; the log keeps `virtual=off` in it, so the table stays as it was.'
 
 export function toMarkdown(report: Report): string {
   const { machine, settings, log10k, log1000, requests, bundle } = report

@@ -154,13 +154,21 @@ function TransactionLog({ locationId }: { locationId: number }) {
     if (location) setSelectedLocation(location.id)
   }, [location, setSelectedLocation])
 
+  /** The view into the URL; `virtual=off` (a diagnostic, not part of the view) stays as it was. */
+  const show = (next: LogView, replace: boolean) => {
+    const params = writeLogParams(next, today, rememberedPageSize)
+    const virtual = searchParams.get('virtual')
+    if (virtual !== null) params.set('virtual', virtual)
+    setSearchParams(params, { replace })
+  }
+
   const update = (patch: Partial<LogView>, options: { replace?: boolean } = {}) => {
     // Changing what is shown starts again at page 1.
     const resetsPage = ['startDate', 'endDate', 'type', 'status', 'pageSize'].some(
       (key) => key in patch,
     )
     const next = { ...view, ...(resetsPage ? { page: 1 } : {}), ...patch }
-    setSearchParams(writeLogParams(next, today), { replace: options.replace ?? false })
+    show(next, options.replace ?? false)
   }
 
   const filters = {
@@ -264,7 +272,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
           title={l.notesTitle}
           withCloseButton
           closeButtonLabel={t.common.dismiss}
-          onClose={() => setSearchParams(writeLogParams(view, today), { replace: true })}
+          onClose={() => show(view, true)}
         >
           <Stack gap={2}>
             {notes.map((note) => (

@@ -125,8 +125,16 @@ export function parseLogParams(
   return { view, notes }
 }
 
-/** Writes the view to search params, leaving out defaults so links stay short. */
-export function writeLogParams(view: LogView, today: string): URLSearchParams {
+/**
+ * Writes the view to search params, leaving out defaults so links stay short. `size` is left out
+ * only when it is `implicitPageSize`, the size the reader gets without one (their remembered size);
+ * with `null` it is always written, for a link that must show that many rows to anyone.
+ */
+export function writeLogParams(
+  view: LogView,
+  today: string,
+  implicitPageSize: PageSize | null,
+): URLSearchParams {
   const params = new URLSearchParams()
   if (view.startDate !== today || view.endDate !== today) {
     params.set('from', view.startDate)
@@ -135,7 +143,7 @@ export function writeLogParams(view: LogView, today: string): URLSearchParams {
   if (view.type !== null) params.set('type', String(view.type))
   if (view.status !== null) params.set('status', String(view.status))
   if (view.page !== 1) params.set('page', String(view.page))
-  if (view.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(view.pageSize))
+  if (view.pageSize !== implicitPageSize) params.set('size', String(view.pageSize))
   if (view.sort.key !== DEFAULT_SORT.key || view.sort.direction !== DEFAULT_SORT.direction)
     params.set('sort', `${view.sort.key}:${view.sort.direction}`)
   if (view.transactionId !== null) params.set('tx', String(view.transactionId))
