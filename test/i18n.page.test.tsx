@@ -98,3 +98,49 @@ describe('languages', () => {
     expect(within(row).getByText('Фискальный накопитель заполнен')).toBeInTheDocument()
   })
 })
+
+describe('the administrator’s pages in Russian', () => {
+  it('shows the overview in Russian, with Russian plurals and the API’s location names', async () => {
+    setPreference('locale', 'ru')
+    signInAsManager()
+    renderApp('/overview')
+    expect(await screen.findByRole('heading', { name: ru.overview.title })).toBeInTheDocument()
+    const card = await screen.findByRole('region', { name: 'Beauty Lab on Tverskaya' })
+    const total = await within(card).findByRole('link', { name: /за сегодня/ })
+    const count = Number((total.textContent ?? '').replace(/\D/g, ''))
+    expect(total).toHaveAccessibleName(
+      `${ru.overview.total(count, new Intl.NumberFormat('ru-RU').format(count))} ${ru.overview.at('Beauty Lab on Tverskaya')}`,
+    )
+    expect(
+      within(card).getByRole('heading', { name: ru.overview.receiptsHeading }),
+    ).toBeInTheDocument()
+  })
+
+  it('shows tax systems in Russian around the API’s own titles', async () => {
+    setPreference('locale', 'ru')
+    signInAsManager()
+    renderApp('/tax-systems/1')
+    expect(await screen.findByRole('heading', { name: ru.taxSystems.title })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: ru.taxSystems.of('Russia') }),
+    ).toBeInTheDocument()
+    const vats = screen.getByRole('table', { name: ru.taxSystems.vatsOf('General DOS') })
+    expect(within(vats).getByRole('columnheader', { name: ru.taxSystems.vatRate })).toBeVisible()
+  })
+
+  it('checks the callback form in Russian and names the codes in Russian', async () => {
+    setPreference('locale', 'ru')
+    signInAsManager()
+    const { user } = renderApp('/callback')
+    expect(await screen.findByRole('heading', { name: ru.callback.title })).toBeInTheDocument()
+    await user.click(screen.getByRole('radio', { name: ru.callback.error }))
+    await user.click(screen.getByRole('button', { name: ru.callback.send }))
+    expect(await screen.findByText(ru.callback.requestIdRequired)).toBeInTheDocument()
+    expect(screen.getByText(ru.callback.codeRequired)).toBeInTheDocument()
+    expect(screen.getByText(ru.callback.messageRequired)).toBeInTheDocument()
+    await user.click(screen.getByRole('combobox', { name: new RegExp(`^${ru.callback.code}`) }))
+    expect(
+      await screen.findByRole('option', { name: `2002 — ${ru.enums.callbackCode[2002]}` }),
+    ).toBeInTheDocument()
+  })
+})

@@ -14,6 +14,7 @@ import {
   type MockTransaction,
 } from '@/mocks/db'
 import { server } from '@/mocks/node'
+import { setPreference } from '@/preferences/store'
 import { logHref, STUCK_AFTER_MS, summarizeDay } from '@/pages/overview/summary'
 import { parseLogParams } from '@/pages/transactions/logParams'
 import { renderApp, signInAsManager } from './render'
@@ -149,14 +150,22 @@ describe('the overview', () => {
     await user.click(link)
     await waitFor(() => expect(address.current.pathname).toBe('/locations/1/transactions'))
     const today = dayInZone(new Date(), 'Europe/Moscow')
-    expect(searchOf(address)).toEqual({ from: today, to: today, status: '2', tx: '900001' })
+    expect(searchOf(address)).toEqual({
+      from: today,
+      to: today,
+      status: '2',
+      size: '50',
+      tx: '900001',
+    })
     // The log reads the link: filtered to the status, the receipt's details open.
     expect(await screen.findByRole('dialog', { name: 'Transaction 900001' })).toBeInTheDocument()
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('Sent for printing')
   })
 
-  it('links a failed-receipts figure to the log filtered to that status and day', async () => {
+  it('links a failed-receipts figure to the log filtered to that status and day, all on one page', async () => {
     seedReceipt(5)
+    // This browser shows 25 rows a page; the figure's link asks for a page that holds its count.
+    setPreference('pageSize', 25)
     const { user, address } = renderApp(OVERVIEW)
     const region = await loadedCard(BEAUTY_LAB)
     const location = managedLocations().find((l) => l.id === 1) as MockCompany
@@ -168,8 +177,9 @@ describe('the overview', () => {
     )
     await waitFor(() => expect(address.current.pathname).toBe('/locations/1/transactions'))
     const today = todayAt(location)
-    expect(searchOf(address)).toEqual({ from: today, to: today, status: '3' })
+    expect(searchOf(address)).toEqual({ from: today, to: today, status: '3', size: '50' })
     expect(await screen.findByRole('combobox', { name: 'Status' })).toHaveValue('Runtime error')
+    expect(screen.getByRole('combobox', { name: 'Page size' })).toHaveValue('50 per page')
     expect(await screen.findByText(`Visit #${DOC}`)).toBeInTheDocument()
   })
 
@@ -312,7 +322,10 @@ describe('the overview’s figures and links', () => {
     )
     expect(notes).toEqual([])
     expect(view).toMatchObject({ ...day, status: 2, pageSize: 100, transactionId: 61_960 })
-    expect(logHref(1, { ...day, status: 2, transactionId: 1, expected: 30 })).not.toContain('size=')
+    // A known count always names its page size: a reader who remembers 25 rows still sees all 30.
+    expect(logHref(1, { ...day, status: 2, transactionId: 1, expected: 30 })).toContain('size=50')
+    // An unknown count (the shift's links) leaves the page size to the reader.
+    expect(logHref(1, { ...day, type: 4 })).not.toContain('size=')
     expect(logHref(1, { ...day, status: 2, transactionId: 1, expected: 5000 })).toContain(
       'size=all',
     )

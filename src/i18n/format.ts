@@ -149,6 +149,13 @@ export function formatDateTime(date: Date, timeZone: string, locale: string = LO
   }).format(date)
 }
 
+/** `HH:MM`, 24-hour, in the browser's own zone: when this browser did something. */
+export function formatTime(date: Date, locale: string = LOCALE): string {
+  return dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    date,
+  )
+}
+
 /** `YYYY-MM-DD` of an instant in a zone: "today" at the location. */
 export function dayInZone(date: Date, timeZone: string): string {
   const parts = dateTimeFormat('en-CA', {

@@ -340,6 +340,123 @@ export const en = {
       `${label}: still “${status}” after ${seconds} s. Check the register.`,
     resultUnknown: 'The result is unknown.',
   },
+  home: {
+    title: 'Choose a location',
+    intro: 'Pick the location whose cash register you work at today. The console remembers it.',
+    loading: 'Loading your locations',
+    openLog: (title: string) => `${title}: transaction log`,
+    noLocations: 'You manage no locations',
+    noLocationsHint:
+      'The API lists no location for this user, so there is no transaction log to show. An administrator of the salon chain can give you access to its locations in Altegio; tax systems and the KKM callback work without one.',
+  },
+  overview: {
+    title: 'Overview',
+    intro: (minutes: number) =>
+      `Today at every location you manage, each in its own time zone. A receipt still “Sent for printing” or “Waiting for register” more than ${minutes} minutes after it was sent is stuck. Every figure opens the location’s log, filtered to match.`,
+    loadingLocations: 'Loading your locations',
+    noLocations: 'You manage no locations',
+    noLocationsHint:
+      'The API lists no location for this user. An administrator of the salon chain can give you access to its locations in Altegio.',
+    day: (today: string, timeZone: string, readAt: string | null) =>
+      `${today} · times in ${timeZone}${readAt ? ` · read at ${readAt}` : ''}`,
+    loadingDay: (title: string) => `Loading today’s receipts at ${title}`,
+    at: (title: string) => `at ${title}`,
+    shiftOpen: (duration: string) => `Shift open for ${duration}`,
+    shiftOverdue:
+      'Open for more than 24 hours: fiscal rules require closing it with a Z-report on the register.',
+    shiftClosed: (at: string) => `Shift closed at ${at}`,
+    noShift: 'No shift today',
+    shiftChecking: 'Checking the shift…',
+    shiftUnknown: (reason: string) => `Shift unknown: ${reason}`,
+    receiptsHeading: 'Today’s receipts',
+    noReceipts: 'No receipts yet today: the location’s log for today is empty.',
+    total: (n: number, count: string) => `${count} ${p(n, 'receipt', 'receipts')} today`,
+    byStatusCaption: (title: string) => `Today’s receipts at ${title} by status`,
+    statusColumn: 'Status',
+    countColumn: 'Receipts',
+    statusCount: (n: number, label: string, title: string) =>
+      `${p(n, 'receipt', 'receipts')} with status ${label} at ${title}`,
+    attentionHeading: 'Needs attention',
+    nothingNeedsAttention: 'Nothing needs attention: no failed or stuck receipts today.',
+    attentionSummary: (failed: string, stuck: string) => `${failed} failed, ${stuck} stuck`,
+    failed: (n: number, count: string, label: string) =>
+      `${count} failed ${p(n, 'receipt', 'receipts')} (${label})`,
+    stuck: (document: string, status: string, duration: string) =>
+      `${document} stuck at “${status}” for ${duration}`,
+    stuckContext: (id: number, title: string) => `(transaction ${id}) at ${title}`,
+    moreStuck: (count: string) => `${count} more stuck; see`,
+    allInStatus: (count: string, label: string) => `all ${count} “${label}” today`,
+  },
+  taxSystems: {
+    title: 'Tax systems and VAT rates',
+    intro:
+      'The slugs fiscal integrations send with each receipt. Click a slug’s button to copy it.',
+    country: 'Country',
+    searchCountry: 'Search for a country',
+    loadingCountriesHint: 'Loading countries…',
+    loadingCountries: 'Loading countries',
+    noCountryMatches: 'No country matches',
+    countriesFailed: (title: string) => `Countries could not be loaded: ${title}`,
+    choose: 'Choose a country to see its tax systems.',
+    countryFallback: (id: number) => `country ${id}`,
+    loading: 'Loading tax systems',
+    unknownCountryTitle: 'Unknown country',
+    unknownCountry: (id: number) =>
+      `The API does not know a country with id ${id}. Pick one from the list.`,
+    none: (name: string) =>
+      `No tax systems are registered for ${name}: fiscal receipts there need no tax system slug.`,
+    of: (name: string) => `Tax systems of ${name}`,
+    count: (n: number, count: string) => `${count} ${p(n, 'tax system', 'tax systems')}`,
+    noVats: 'No VAT rates.',
+    vatsOf: (title: string) => `VAT rates of ${title}`,
+    vatRate: 'VAT rate',
+    slug: 'Slug',
+    badIdTitle: 'Not a country id',
+    badId: (raw: string) =>
+      `“${raw}” is not a country id. Country ids are positive whole numbers; pick a country from the list.`,
+  },
+  callback: {
+    title: 'KKM callback',
+    intro:
+      'A fiscal integration reports the result of every fiscalization request to Altegio. When an integration lost a result (the register answered, the callback never arrived), report it here: Altegio moves the receipt to its final status, success or error, and the transaction log shows it. Report only a result you know; it is final for the receipt.',
+    formTitle: 'Report a result',
+    requestId: 'Request id',
+    requestIdHint: 'The fiscalization request’s id (a UUID), as the integration received it.',
+    status: 'Status',
+    success: 'Success',
+    error: 'Error',
+    code: 'Code',
+    codeSuccessHint: 'A success is always reported with code 0.',
+    codeErrorHint: 'What went wrong: 1xxx the receipt data, 2xxx the register.',
+    chooseCode: 'Choose a code',
+    unknownCode: 'Unknown code',
+    message: 'Message',
+    messageErrorHint:
+      'Required for an error: what went wrong, as the register or the fiscal service said it.',
+    messageSuccessHint: 'Optional for a success.',
+    characters: (length: number, max: number) => `${length} / ${max} characters.`,
+    send: 'Send callback',
+    curlHint:
+      'The exact request this form sends. Tokens are masked: replace each •••••• with your partner token and user token.',
+    notFound: (message: string, id: string) =>
+      `${message} Altegio has no fiscalization request waiting for a result with id ${id}: check the id. A result that was already reported cannot be reported again.`,
+    mayHaveArrived: (message: string) =>
+      `${message} The callback may have reached Altegio: look at the transaction log before sending it again.`,
+    recordedTitle: 'Result recorded',
+    recorded: (status: 'success' | 'error', code: string, id: string, at: string) =>
+      `Altegio accepted the ${status} result (code ${code}) for request ${id}, sent at ${at}. The receipt moves to its final status: the location’s transaction log shows it.`,
+    againTitle: 'Send the result again?',
+    again: (at: string) => `A result for this request was already sent at ${at}. Send again?`,
+    sendAgain: 'Send again',
+    requestIdRequired: 'Request id is required.',
+    requestIdInvalid:
+      'Request id must be a UUID, such as 0b5e9a3c-7d41-4f2a-9c1e-2f6d8b4a7e10 (32 hex digits in groups of 8-4-4-4-12).',
+    codeSuccess: 'A success is reported with code 0 (OK).',
+    codeRequired: 'Choose the code that says what went wrong.',
+    messageRequired: 'Message is required for an error: say what went wrong.',
+    messageTooLong: (length: number, max: number) =>
+      `Message is too long (${length} characters; at most ${max}).`,
+  },
 } as const
 
 /** The shape every catalogue has: the same keys, the same function signatures. */

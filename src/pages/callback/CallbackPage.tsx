@@ -27,12 +27,13 @@ import {
 import { isApiError } from '@/api/errors'
 import { CurlPreview, type CurlRequest } from '@/components/CurlPreview'
 import { ErrorNotice } from '@/components/ErrorNotice'
-import { CALLBACK_CODE_LABELS } from '@/i18n/labels'
-import { currentMessages } from '@/i18n'
+import { useI18n, type Messages } from '@/i18n'
+import { formatTime } from '@/i18n/format'
 import { describeError } from '../describeError'
 import {
   codeForStatus,
   EMPTY_FIELDS,
+  EXAMPLE_REQUEST_ID,
   isComplete,
   MAX_MESSAGE_LENGTH,
   toCallbackBody,
@@ -45,20 +46,8 @@ import { rememberSent, sentAt } from './sentCallbacks'
 /** The preview never holds a token: the page does not read them, it writes this. */
 export const MASKED_AUTHORIZATION = 'Bearer ••••••, User ••••••'
 
-const STATUS_LABELS: Record<CallbackStatus, string> = { success: 'Success', error: 'Error' }
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
-
-function hhmm(at: number): string {
-  return timeFormat.format(new Date(at))
-}
-
-function codeLabel(code: number): string {
-  return `${code} — ${CALLBACK_CODE_LABELS[code] ?? 'Unknown code'}`
+function codeLabel(code: number, t: Messages): string {
+  return `${code} — ${t.enums.callbackCode[code] ?? t.callback.unknownCode}`
 }
 
 /** A refusal (4xx, or `success: false`) changed nothing; any other failure may have been recorded. */
@@ -75,13 +64,17 @@ interface Sent {
 
 function RecordedNotice({ sent, data }: { sent: Sent; data: unknown }) {
   const { body } = sent
+  const { t, intlLocale } = useI18n()
   return (
-    <Alert color="teal" variant="light" title="Result recorded" role="status">
+    <Alert color="teal" variant="light" title={t.callback.recordedTitle} role="status">
       <Stack gap="xs">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          Altegio accepted the {body.status === 'success' ? 'success' : 'error'} result (code{' '}
-          {codeLabel(body.code)}) for request {body.id}, sent at {hhmm(sent.at)}. The receipt moves
-          to its final status: the location&apos;s transaction log shows it.
+          {t.callback.recorded(
+            body.status,
+            codeLabel(body.code, t),
+            body.id,
+            formatTime(new Date(sent.at), intlLocale),
+          )}
         </Text>
         {data !== null && data !== undefined && (
           <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -95,6 +88,8 @@ function RecordedNotice({ sent, data }: { sent: Sent; data: unknown }) {
 
 export function CallbackPage() {
   const queryClient = useQueryClient()
+  const { t, intlLocale } = useI18n()
+  const m = t.callback
   const mutation = useMutation(callbackMutation())
   const [fields, setFields] = useState<CallbackFields>(EMPTY_FIELDS)
   const [errors, setErrors] = useState<CallbackFieldErrors>({})
@@ -138,7 +133,7 @@ export function CallbackPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (sending.current || mutation.isPending) return
-    const found = validateCallback(fields)
+    const found = validateCallback(fields, t)
     setErrors(found)
     const body = toCallbackBody(fields)
     if (Object.values(found).some(Boolean) || !isComplete(body)) return
@@ -170,9 +165,9 @@ export function CallbackPage() {
 
   const codeOptions = CALLBACK_CODES.filter((code) =>
     fields.status === 'success' ? code === 0 : code !== 0,
-  ).map((code) => ({ value: String(code), label: codeLabel(code) }))
+  ).map((code) => ({ value: String(code), label: codeLabel(code, t) }))
 
-  const failure = mutation.isError ? describeError(mutation.error, currentMessages()) : null
+  const failure = mutation.isError ? describeError(mutation.error, t) : null
   const notFound = isApiError(mutation.error) && mutation.error.status === 404
   const unknown = mutation.isError && mayHaveArrived(mutation.error)
   const messageLength = fields.message.trim().length
@@ -181,13 +176,10 @@ export function CallbackPage() {
     <Stack maw={900}>
       <div>
         <Title order={1} size="h2">
-          KKM callback
+          {m.title}
         </Title>
         <Text size="sm" c="dimmed">
-          A fiscal integration reports the result of every fiscalization request to Altegio. When an
-          integration lost a result (the register answered, the callback never arrived), report it
-          here: Altegio moves the receipt to its final status, success or error, and the transaction
-          log shows it. Report only a result you know; it is final for the receipt.
+          {m.intro}
         </Text>
       </div>
 
@@ -195,12 +187,12 @@ export function CallbackPage() {
         <form onSubmit={submit} noValidate aria-labelledby={titleId}>
           <Stack>
             <Title order={2} size="h4" id={titleId}>
-              Report a result
+              {m.formTitle}
             </Title>
             <TextInput
-              label="Request id"
-              description="The fiscalization request's id (a UUID), as the integration received it."
-              placeholder="0b5e9a3c-7d41-4f2a-9c1e-2f6d8b4a7e10"
+              label={m.requestId}
+              description={m.requestIdHint}
+              placeholder={EXAMPLE_REQUEST_ID}
               autoComplete="off"
               spellCheck={false}
               value={fields.requestId}
@@ -210,27 +202,23 @@ export function CallbackPage() {
             />
             <Stack gap={4}>
               <Text size="sm" fw={500} id={statusLabelId}>
-                Status
+                {m.status}
               </Text>
               <SegmentedControl
                 aria-labelledby={statusLabelId}
                 value={fields.status}
                 onChange={(value) => changeStatus(value as CallbackStatus)}
                 data={[
-                  { value: 'success', label: STATUS_LABELS.success },
-                  { value: 'error', label: STATUS_LABELS.error },
+                  { value: 'success', label: m.success },
+                  { value: 'error', label: m.error },
                 ]}
                 maw={320}
               />
             </Stack>
             <Select
-              label="Code"
-              description={
-                fields.status === 'success'
-                  ? 'A success is always reported with code 0.'
-                  : 'What went wrong: 1xxx the receipt data, 2xxx the register.'
-              }
-              placeholder="Choose a code"
+              label={m.code}
+              description={fields.status === 'success' ? m.codeSuccessHint : m.codeErrorHint}
+              placeholder={m.chooseCode}
               data={codeOptions}
               value={fields.code}
               onChange={(value) => update('code', value)}
@@ -240,12 +228,10 @@ export function CallbackPage() {
               maw={420}
             />
             <Textarea
-              label="Message"
+              label={m.message}
               description={`${
-                fields.status === 'error'
-                  ? 'Required for an error: what went wrong, as the register or the fiscal service said it.'
-                  : 'Optional for a success.'
-              } ${messageLength} / ${MAX_MESSAGE_LENGTH} characters.`}
+                fields.status === 'error' ? m.messageErrorHint : m.messageSuccessHint
+              } ${m.characters(messageLength, MAX_MESSAGE_LENGTH)}`}
               rows={3}
               value={fields.message}
               onChange={(event) => update('message', event.currentTarget.value)}
@@ -257,9 +243,9 @@ export function CallbackPage() {
                 title={failure.title}
                 message={
                   notFound
-                    ? `${failure.message} Altegio has no fiscalization request waiting for a result with id ${lastSent.body.id}: check the id. A result that was already reported cannot be reported again.`
+                    ? m.notFound(failure.message, lastSent.body.id)
                     : unknown
-                      ? `${failure.message} The callback may have reached Altegio: look at the transaction log before sending it again.`
+                      ? m.mayHaveArrived(failure.message)
                       : failure.message
                 }
                 details={failure.details}
@@ -270,7 +256,7 @@ export function CallbackPage() {
             )}
             <Group justify="flex-end">
               <Button type="submit" loading={mutation.isPending}>
-                Send callback
+                {m.send}
               </Button>
             </Group>
           </Stack>
@@ -278,31 +264,26 @@ export function CallbackPage() {
       </Paper>
 
       <Paper withBorder p="md" radius="md">
-        <CurlPreview
-          request={preview}
-          title="Request as curl"
-          description="The exact request this form sends. Tokens are masked: replace each •••••• with your partner token and user token."
-        />
+        <CurlPreview request={preview} title={t.common.curlTitle} description={m.curlHint} />
       </Paper>
 
       <Modal
         opened={confirmOpen}
         onClose={() => setConfirmOpen(false)}
-        title={<span id={confirmTitleId}>Send the result again?</span>}
+        title={<span id={confirmTitleId}>{m.againTitle}</span>}
         aria-labelledby={confirmTitleId}
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t.common.close }}
       >
         <Stack>
           <Text size="sm">
-            A result for this request was already sent at{' '}
-            {confirming ? hhmm(confirming.at) : '--:--'}. Send again?
+            {m.again(confirming ? formatTime(new Date(confirming.at), intlLocale) : '--:--')}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmOpen(false)}>
-              Cancel
+              {t.common.cancel}
             </Button>
             <Button onClick={confirmAgain} loading={mutation.isPending}>
-              Send again
+              {m.sendAgain}
             </Button>
           </Group>
         </Stack>

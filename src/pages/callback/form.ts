@@ -1,6 +1,10 @@
 import type { CallbackCode, CallbackStatus, KkmCallbackRequest } from '@/api/callback'
+import type { Messages } from '@/i18n'
+import { en } from '@/i18n/messages/en'
 
 export const MAX_MESSAGE_LENGTH = 500
+/** A UUID in the shape the field wants: a placeholder, not words to translate. */
+export const EXAMPLE_REQUEST_ID = '0b5e9a3c-7d41-4f2a-9c1e-2f6d8b4a7e10'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -27,25 +31,23 @@ export function codeForStatus(status: CallbackStatus, code: string | null): stri
   return code === '0' ? null : code
 }
 
-export function validateCallback(fields: CallbackFields): CallbackFieldErrors {
+export function validateCallback(fields: CallbackFields, t: Messages = en): CallbackFieldErrors {
+  const m = t.callback
   const errors: CallbackFieldErrors = {}
   const id = fields.requestId.trim()
-  if (id === '') errors.requestId = 'Request id is required.'
-  else if (!UUID.test(id))
-    errors.requestId =
-      'Request id must be a UUID, such as 0b5e9a3c-7d41-4f2a-9c1e-2f6d8b4a7e10 (32 hex digits in groups of 8-4-4-4-12).'
+  if (id === '') errors.requestId = m.requestIdRequired
+  else if (!UUID.test(id)) errors.requestId = m.requestIdInvalid
 
   if (fields.status === 'success' && fields.code !== '0') {
-    errors.code = 'A success is reported with code 0 (OK).'
+    errors.code = m.codeSuccess
   } else if (fields.status === 'error' && (fields.code === null || fields.code === '0')) {
-    errors.code = 'Choose the code that says what went wrong.'
+    errors.code = m.codeRequired
   }
 
   const message = fields.message.trim()
-  if (fields.status === 'error' && message === '')
-    errors.message = 'Message is required for an error: say what went wrong.'
+  if (fields.status === 'error' && message === '') errors.message = m.messageRequired
   else if (message.length > MAX_MESSAGE_LENGTH)
-    errors.message = `Message is too long (${message.length} characters; at most ${MAX_MESSAGE_LENGTH}).`
+    errors.message = m.messageTooLong(message.length, MAX_MESSAGE_LENGTH)
   return errors
 }
 

@@ -20,7 +20,7 @@ import { allTransactionsQuery, IN_FLIGHT_STATUSES, shiftQuery } from '@/api/tran
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { StatusBadge } from '@/components/StatusBadge'
 import { dayInZone, formatCount } from '@/i18n/format'
-import { currentMessages } from '@/i18n'
+import { useI18n, type Messages } from '@/i18n'
 import { describeError } from '../describeError'
 import { locationFormat } from '../transactions/view'
 import {
@@ -34,48 +34,13 @@ import {
   timeOfDay,
   type DaySummary,
   type ShiftSummary,
-  type StuckReceipt,
 } from './summary'
 
-/** Every string this page shows, in one place for the i18n catalogue to take over. */
-const receipts = (n: number) => (n === 1 ? 'receipt' : 'receipts')
-const minutes = (n: number) => (n >= 60 ? `${Math.floor(n / 60)} h ${n % 60} min` : `${n} min`)
-const TEXT = {
-  pageTitle: 'Overview',
-  pageIntro: `Today at every location you manage, each in its own time zone. A receipt still “Sent for printing” or “Waiting for register” more than ${STUCK_AFTER_MS / 60_000} minutes after it was sent is stuck. Every figure opens the location’s log, filtered to match.`,
-  loadingLocations: 'Loading your locations',
-  noLocations: 'You manage no locations',
-  noLocationsHint:
-    'The API lists no location for this user. An administrator of the salon chain can give you access to its locations in Altegio.',
-  day: (today: string, timeZone: string, readAt: string | null) =>
-    `${today} · times in ${timeZone}${readAt ? ` · read at ${readAt}` : ''}`,
-  loadingDay: (title: string) => `Loading today’s receipts at ${title}`,
-  at: (title: string) => `at ${title}`,
-  shiftOpen: (duration: string) => `Shift open for ${duration}`,
-  shiftOverdue:
-    'Open for more than 24 hours: fiscal rules require closing it with a Z-report on the register.',
-  shiftClosed: (at: string) => `Shift closed at ${at}`,
-  noShift: 'No shift today',
-  shiftChecking: 'Checking the shift…',
-  shiftUnknown: (reason: string) => `Shift unknown: ${reason}`,
-  receiptsHeading: 'Today’s receipts',
-  noReceipts: 'No receipts yet today: the location’s log for today is empty.',
-  total: (n: number) => `${formatCount(n)} ${receipts(n)} today`,
-  byStatusCaption: (title: string) => `Today’s receipts at ${title} by status`,
-  statusColumn: 'Status',
-  countColumn: 'Receipts',
-  statusCount: (n: number, label: string, title: string) =>
-    `${receipts(n)} with status ${label} at ${title}`,
-  attentionHeading: 'Needs attention',
-  nothingNeedsAttention: 'Nothing needs attention: no failed or stuck receipts today.',
-  attentionSummary: (failed: number, stuck: number) =>
-    `${formatCount(failed)} failed, ${formatCount(stuck)} stuck`,
-  failed: (n: number, label: string) => `${formatCount(n)} failed ${receipts(n)} (${label})`,
-  stuck: (receipt: StuckReceipt) =>
-    `${receipt.document} stuck at “${receipt.statusLabel}” for ${minutes(receipt.minutes)}`,
-  stuckContext: (receipt: StuckReceipt, title: string) => `(transaction ${receipt.id}) at ${title}`,
-  moreStuck: (n: number) => `${formatCount(n)} more stuck; see`,
-  allInStatus: (n: number, label: string) => `all ${formatCount(n)} “${label}” today`,
+/** How long a receipt has been stuck, in the shift's words: "12 min", "1 h 5 min". */
+function stuckFor(minutes: number, t: Messages): string {
+  return minutes >= 60
+    ? t.shift.hours(Math.floor(minutes / 60), minutes % 60)
+    : t.shift.minutes(minutes)
 }
 
 /** Stuck receipts listed one by one; beyond this, links to their statuses. */
@@ -105,14 +70,15 @@ function ShiftLine({
   title: string
   today: string
 }) {
+  const o = useI18n().t.overview
   if (shift.state === 'open') {
     return (
       <Stack gap={4}>
         <Figure
           to={logHref(locationId, { startDate: shift.openedOn, endDate: today, type: 4 })}
-          context={TEXT.at(title)}
+          context={o.at(title)}
         >
-          {TEXT.shiftOpen(shift.duration)}
+          {o.shiftOpen(shift.duration)}
         </Figure>
         {shift.overdue && (
           <Group gap={6} wrap="nowrap" align="flex-start">
@@ -122,7 +88,7 @@ function ShiftLine({
               color="var(--mantine-color-orange-text)"
               style={{ flexShrink: 0 }}
             />
-            <Text size="sm">{TEXT.shiftOverdue}</Text>
+            <Text size="sm">{o.shiftOverdue}</Text>
           </Group>
         )}
       </Stack>
@@ -132,9 +98,9 @@ function ShiftLine({
     return (
       <Figure
         to={logHref(locationId, { startDate: today, endDate: today, type: 5 })}
-        context={TEXT.at(title)}
+        context={o.at(title)}
       >
-        {TEXT.shiftClosed(shift.at)}
+        {o.shiftClosed(shift.at)}
       </Figure>
     )
   }
@@ -146,9 +112,9 @@ function ShiftLine({
         endDate: today,
         type: 4,
       })}
-      context={TEXT.at(title)}
+      context={o.at(title)}
     >
-      {TEXT.noShift}
+      {o.noShift}
     </Figure>
   )
 }
@@ -167,6 +133,7 @@ function Shift({
   /** The shift read from today's log; null when it holds no opening or closing. */
   fromLog: ShiftSummary | null
 }) {
+  const language = useI18n()
   // Only when today's log cannot tell: a shift opened on an earlier day may still be open.
   const lookBack = useQuery({
     ...shiftQuery(locationId, {
@@ -177,17 +144,19 @@ function Shift({
   })
   const shift =
     fromLog ??
-    (lookBack.data ? summarizeShift(lookBack.data, timeZone, today, lookBack.dataUpdatedAt) : null)
+    (lookBack.data
+      ? summarizeShift(lookBack.data, timeZone, today, lookBack.dataUpdatedAt, language)
+      : null)
   if (shift) return <ShiftLine shift={shift} locationId={locationId} title={title} today={today} />
   if (lookBack.isError)
     return (
       <Text size="sm" c="dimmed">
-        {TEXT.shiftUnknown(describeError(lookBack.error, currentMessages()).message)}
+        {language.t.overview.shiftUnknown(describeError(lookBack.error, language.t).message)}
       </Text>
     )
   return (
     <Text size="sm" c="dimmed" role="status">
-      {TEXT.shiftChecking}
+      {language.t.overview.shiftChecking}
     </Text>
   )
 }
@@ -203,6 +172,9 @@ function DayFigures({
   title: string
   today: string
 }) {
+  const { t, intlLocale } = useI18n()
+  const o = t.overview
+  const count = (n: number) => formatCount(n, intlLocale)
   const day = { startDate: today, endDate: today }
   const needsAttention = summary.failedTotal + summary.stuck.length
   const moreStuck = summary.stuck.length - MAX_STUCK_LINKS
@@ -210,21 +182,24 @@ function DayFigures({
     <>
       <Stack gap="xs">
         <Title order={3} size="h5">
-          {TEXT.receiptsHeading}
+          {o.receiptsHeading}
         </Title>
         {summary.total === 0 ? (
-          <Text size="sm">{TEXT.noReceipts}</Text>
+          <Text size="sm">{o.noReceipts}</Text>
         ) : (
           <>
-            <Figure to={logHref(locationId, day)} context={TEXT.at(title)}>
-              {TEXT.total(summary.total)}
+            <Figure
+              to={logHref(locationId, { ...day, expected: summary.total })}
+              context={o.at(title)}
+            >
+              {o.total(summary.total, count(summary.total))}
             </Figure>
             <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing="xs" w="auto">
-              <VisuallyHidden component="caption">{TEXT.byStatusCaption(title)}</VisuallyHidden>
+              <VisuallyHidden component="caption">{o.byStatusCaption(title)}</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{TEXT.statusColumn}</Table.Th>
-                  <Table.Th scope="col">{TEXT.countColumn}</Table.Th>
+                  <Table.Th scope="col">{o.statusColumn}</Table.Th>
+                  <Table.Th scope="col">{o.countColumn}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -235,13 +210,17 @@ function DayFigures({
                     </Table.Th>
                     <Table.Td>
                       {entry.filter === null ? (
-                        formatCount(entry.count)
+                        count(entry.count)
                       ) : (
                         <Figure
-                          to={logHref(locationId, { ...day, status: entry.filter })}
-                          context={TEXT.statusCount(entry.count, entry.label, title)}
+                          to={logHref(locationId, {
+                            ...day,
+                            status: entry.filter,
+                            expected: entry.count,
+                          })}
+                          context={o.statusCount(entry.count, entry.label, title)}
                         >
-                          {formatCount(entry.count)}
+                          {count(entry.count)}
                         </Figure>
                       )}
                     </Table.Td>
@@ -255,10 +234,10 @@ function DayFigures({
 
       <Stack gap="xs">
         <Title order={3} size="h5">
-          {TEXT.attentionHeading}
+          {o.attentionHeading}
         </Title>
         {needsAttention === 0 ? (
-          <Text size="sm">{TEXT.nothingNeedsAttention}</Text>
+          <Text size="sm">{o.nothingNeedsAttention}</Text>
         ) : (
           <>
             <Group gap={6} wrap="nowrap">
@@ -269,20 +248,24 @@ function DayFigures({
                 style={{ flexShrink: 0 }}
               />
               <Text size="sm" fw={500}>
-                {TEXT.attentionSummary(summary.failedTotal, summary.stuck.length)}
+                {o.attentionSummary(count(summary.failedTotal), count(summary.stuck.length))}
               </Text>
             </Group>
             <List size="sm" spacing={4}>
               {summary.failed.map((entry) => (
                 <List.Item key={`failed-${entry.statusId}`}>
                   {entry.filter === null ? (
-                    TEXT.failed(entry.count, entry.label)
+                    o.failed(entry.count, count(entry.count), entry.label)
                   ) : (
                     <Figure
-                      to={logHref(locationId, { ...day, status: entry.filter })}
-                      context={TEXT.at(title)}
+                      to={logHref(locationId, {
+                        ...day,
+                        status: entry.filter,
+                        expected: entry.count,
+                      })}
+                      context={o.at(title)}
                     >
-                      {TEXT.failed(entry.count, entry.label)}
+                      {o.failed(entry.count, count(entry.count), entry.label)}
                     </Figure>
                   )}
                 </List.Item>
@@ -299,28 +282,32 @@ function DayFigures({
                       expected: summary.byStatus.find((s) => s.statusId === receipt.statusId)
                         ?.count,
                     })}
-                    context={TEXT.stuckContext(receipt, title)}
+                    context={o.stuckContext(receipt.id, title)}
                   >
-                    {TEXT.stuck(receipt)}
+                    {o.stuck(receipt.document, receipt.statusLabel, stuckFor(receipt.minutes, t))}
                   </Figure>
                 </List.Item>
               ))}
               {moreStuck > 0 && (
                 <List.Item>
-                  {TEXT.moreStuck(moreStuck)}{' '}
+                  {o.moreStuck(count(moreStuck))}{' '}
                   {summary.byStatus
                     .filter((entry) => IN_FLIGHT_STATUSES.has(entry.statusId))
                     .map((entry, index) => (
                       <span key={entry.statusId}>
                         {index > 0 && ', '}
                         {entry.filter === null ? (
-                          TEXT.allInStatus(entry.count, entry.label)
+                          o.allInStatus(count(entry.count), entry.label)
                         ) : (
                           <Figure
-                            to={logHref(locationId, { ...day, status: entry.filter })}
-                            context={TEXT.at(title)}
+                            to={logHref(locationId, {
+                              ...day,
+                              status: entry.filter,
+                              expected: entry.count,
+                            })}
+                            context={o.at(title)}
                           >
-                            {TEXT.allInStatus(entry.count, entry.label)}
+                            {o.allInStatus(count(entry.count), entry.label)}
                           </Figure>
                         )}
                       </span>
@@ -338,6 +325,8 @@ function DayFigures({
 /** One location: loads, fails and retries on its own. */
 function LocationCard({ location }: { location: Location }) {
   const headingId = useId()
+  const { t, intlLocale } = useI18n()
+  const o = t.overview
   const { timeZone } = locationFormat(location)
   const today = dayInZone(new Date(), timeZone)
   const title = location.title
@@ -359,28 +348,30 @@ function LocationCard({ location }: { location: Location }) {
   const readAt = log.isSuccess ? log.dataUpdatedAt : null
   const summary = useMemo(
     () =>
-      log.data && readAt !== null ? summarizeDay(log.data.transactions, timeZone, readAt) : null,
-    [log.data, timeZone, readAt],
+      log.data && readAt !== null
+        ? summarizeDay(log.data.transactions, timeZone, readAt, { t, intlLocale })
+        : null,
+    [log.data, timeZone, readAt, t, intlLocale],
   )
   const shiftFromLog = useMemo(
     () =>
       log.data && readAt !== null
-        ? shiftFromTodaysLog(log.data.transactions, timeZone, today, readAt)
+        ? shiftFromTodaysLog(log.data.transactions, timeZone, today, readAt, { t, intlLocale })
         : null,
-    [log.data, timeZone, today, readAt],
+    [log.data, timeZone, today, readAt, t, intlLocale],
   )
 
   let body: ReactNode
   if (log.isPending) {
     body = (
-      <Stack gap="xs" role="status" aria-busy="true" aria-label={TEXT.loadingDay(title)}>
+      <Stack gap="xs" role="status" aria-busy="true" aria-label={o.loadingDay(title)}>
         <Skeleton h={20} w="60%" />
         <Skeleton h={20} w="40%" />
         <Skeleton h={80} />
       </Stack>
     )
   } else if (log.isError) {
-    const failure = describeError(log.error, currentMessages())
+    const failure = describeError(log.error, t)
     body = (
       <ErrorNotice
         title={failure.title}
@@ -412,11 +403,7 @@ function LocationCard({ location }: { location: Location }) {
             {title}
           </Title>
           <Text size="sm" c="dimmed">
-            {TEXT.day(
-              today,
-              timeZone,
-              readAt === null ? null : timeOfDay(new Date(readAt), timeZone),
-            )}
+            {o.day(today, timeZone, readAt === null ? null : timeOfDay(new Date(readAt), timeZone))}
           </Text>
         </div>
         {body}
@@ -427,6 +414,8 @@ function LocationCard({ location }: { location: Location }) {
 
 export function OverviewPage() {
   const locations = useQuery(myLocationsQuery())
+  const { t } = useI18n()
+  const o = t.overview
 
   let content: ReactNode
   if (locations.isPending) {
@@ -435,7 +424,7 @@ export function OverviewPage() {
         cols={{ base: 1, lg: 2 }}
         role="status"
         aria-busy="true"
-        aria-label={TEXT.loadingLocations}
+        aria-label={o.loadingLocations}
       >
         {Array.from({ length: 2 }, (_, i) => (
           <Skeleton key={i} h={220} />
@@ -443,7 +432,7 @@ export function OverviewPage() {
       </SimpleGrid>
     )
   } else if (locations.isError) {
-    const failure = describeError(locations.error, currentMessages())
+    const failure = describeError(locations.error, t)
     content = (
       <ErrorNotice
         title={failure.title}
@@ -455,8 +444,8 @@ export function OverviewPage() {
   } else if (locations.data.length === 0) {
     content = (
       <Stack gap={4} role="status">
-        <Text fw={500}>{TEXT.noLocations}</Text>
-        <Text size="sm">{TEXT.noLocationsHint}</Text>
+        <Text fw={500}>{o.noLocations}</Text>
+        <Text size="sm">{o.noLocationsHint}</Text>
       </Stack>
     )
   } else {
@@ -473,10 +462,10 @@ export function OverviewPage() {
     <Stack>
       <div>
         <Title order={1} size="h2">
-          {TEXT.pageTitle}
+          {o.title}
         </Title>
         <Text c="dimmed" size="sm" maw={760}>
-          {TEXT.pageIntro}
+          {o.intro(STUCK_AFTER_MS / 60_000)}
         </Text>
       </div>
       {content}

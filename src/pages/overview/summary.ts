@@ -18,7 +18,13 @@ import {
   type PageSize,
 } from '../transactions/logParams'
 import { deriveShift } from '../transactions/shift'
-import { documentLabel, statusLabel, statusTone } from '../transactions/view'
+import {
+  documentLabel,
+  ENGLISH,
+  statusLabel,
+  statusTone,
+  type ViewLanguage,
+} from '../transactions/view'
 
 /** A receipt still in flight (2 sent for printing, 5 waiting for the register) this long after it was sent is stuck. */
 export const STUCK_AFTER_MS = 5 * 60_000
@@ -75,6 +81,7 @@ export function summarizeDay(
   transactions: readonly KkmTransaction[],
   timeZone: string,
   asOf: number,
+  { t }: ViewLanguage = ENGLISH,
 ): DaySummary {
   const counts = new Map<number, StatusCount>()
   const stuck: { receipt: StuckReceipt; sentAt: number }[] = []
@@ -85,7 +92,7 @@ export function summarizeDay(
     else
       counts.set(id, {
         statusId: id,
-        label: statusLabel(transaction),
+        label: statusLabel(transaction, t),
         tone: statusTone(id),
         count: 1,
         filter: isPrintStatus(id) ? id : null,
@@ -98,8 +105,8 @@ export function summarizeDay(
       receipt: {
         id: transaction.id,
         statusId: id,
-        statusLabel: statusLabel(transaction),
-        document: documentLabel(transaction),
+        statusLabel: statusLabel(transaction, t),
+        document: documentLabel(transaction, t),
         minutes: Math.floor((asOf - sentAt) / 60_000),
       },
       sentAt,
@@ -164,8 +171,9 @@ export function summarizeShift(
   timeZone: string,
   today: string,
   asOf: number,
+  language: ViewLanguage = ENGLISH,
 ): ShiftSummary {
-  const view = deriveShift(events, timeZone, asOf)
+  const view = deriveShift(events, timeZone, asOf, { t: language.t, locale: language.intlLocale })
   if (view.state === 'open' && events.opening) {
     const opened = parseApiDate(events.opening.print_date, timeZone)
     return {
@@ -191,10 +199,11 @@ export function shiftFromTodaysLog(
   timeZone: string,
   today: string,
   asOf: number,
+  language: ViewLanguage = ENGLISH,
 ): ShiftSummary | null {
   const events = latestShiftEvents(transactions, timeZone)
   if (!events.opening && !events.closing) return null
-  return summarizeShift(events, timeZone, today, asOf)
+  return summarizeShift(events, timeZone, today, asOf, language)
 }
 
 /** `YYYY-MM-DD`, `days` before `day`. */
@@ -210,13 +219,15 @@ export interface LogFilter {
   type?: OperationTypeId | null
   status?: PrintStatusId | null
   transactionId?: number | null
-  /** How many transactions the filter finds, when known: a page size that shows them all. */
+  /**
+   * How many transactions the filter finds, when known: the link then asks for a page size that
+   * shows them all, whatever size the reader remembers. Unknown, it leaves the size to the reader.
+   */
   expected?: number
 }
 
-/** The log's page size that shows `count` rows on its first page; the default when that is enough. */
-function pageSizeFor(count: number | undefined): PageSize {
-  if (count === undefined) return DEFAULT_PAGE_SIZE
+/** The smallest of the log's page sizes, from the default up, that shows `count` rows on one page. */
+function pageSizeFor(count: number): PageSize {
   if (typeof DEFAULT_PAGE_SIZE === 'number' && count <= DEFAULT_PAGE_SIZE) return DEFAULT_PAGE_SIZE
   return PAGE_SIZES.find((size) => size >= count) ?? 'all'
 }
@@ -233,9 +244,10 @@ export function logHref(locationId: number, filter: LogFilter): string {
     type: filter.type ?? null,
     status: filter.status ?? null,
     page: 1,
-    pageSize: pageSizeFor(filter.expected),
+    pageSize: filter.expected === undefined ? DEFAULT_PAGE_SIZE : pageSizeFor(filter.expected),
     sort: DEFAULT_SORT,
     transactionId: filter.transactionId ?? null,
   }
-  return `/locations/${locationId}/transactions?${writeLogParams(view, '').toString()}`
+  const implicitPageSize = filter.expected === undefined ? view.pageSize : null
+  return `/locations/${locationId}/transactions?${writeLogParams(view, '', implicitPageSize).toString()}`
 }

@@ -17,39 +17,42 @@ import { isApiError } from '@/api/errors'
 import { taxSystemsQuery, type TaxSystem } from '@/api/taxSystems'
 import { CopyableSlug } from '@/components/CopyableSlug'
 import { ErrorNotice } from '@/components/ErrorNotice'
-import { currentMessages } from '@/i18n'
+import { formatCount } from '@/i18n/format'
+import { useI18n } from '@/i18n'
 import { describeError } from '../describeError'
 import { parseId } from '../parseId'
 
 function CountryPicker({ value }: { value: number | null }) {
   const countries = useQuery(countriesQuery())
   const navigate = useNavigate()
+  const { t } = useI18n()
+  const m = t.taxSystems
   const data = (countries.data ?? []).map((country: Country) => ({
     value: String(countryId(country)),
     label: country.iso_code ? `${country.title} (${country.iso_code})` : country.title,
   }))
-  const failure = countries.isError ? describeError(countries.error, currentMessages()) : null
+  const failure = countries.isError ? describeError(countries.error, t) : null
   return (
     <Stack gap="xs">
       <Select
-        label="Country"
-        placeholder={countries.isPending ? 'Loading countries…' : 'Search for a country'}
+        label={m.country}
+        placeholder={countries.isPending ? m.loadingCountriesHint : m.searchCountry}
         data={data}
         value={value === null ? null : String(value)}
         onChange={(next) => next && void navigate(`/tax-systems/${next}`)}
         searchable
-        nothingFoundMessage="No country matches"
+        nothingFoundMessage={m.noCountryMatches}
         maw={360}
         rightSection={
           countries.isFetching ? (
-            <Loader size="xs" role="status" aria-label="Loading countries" />
+            <Loader size="xs" role="status" aria-label={m.loadingCountries} />
           ) : undefined
         }
         disabled={countries.isError}
       />
       {failure && (
         <ErrorNotice
-          title={`Countries could not be loaded: ${failure.title}`}
+          title={m.countriesFailed(failure.title)}
           message={failure.message}
           details={failure.details}
           onRetry={() => void countries.refetch()}
@@ -60,6 +63,7 @@ function CountryPicker({ value }: { value: number | null }) {
 }
 
 function TaxSystemCard({ system }: { system: TaxSystem }) {
+  const m = useI18n().t.taxSystems
   return (
     <Card withBorder component="section" aria-label={system.title}>
       <Stack gap="sm">
@@ -71,15 +75,15 @@ function TaxSystemCard({ system }: { system: TaxSystem }) {
         </Group>
         {system.vats.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No VAT rates.
+            {m.noVats}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={320}>
-            <Table verticalSpacing={4} aria-label={`VAT rates of ${system.title}`}>
+            <Table verticalSpacing={4} aria-label={m.vatsOf(system.title)}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>VAT rate</Table.Th>
-                  <Table.Th>Slug</Table.Th>
+                  <Table.Th>{m.vatRate}</Table.Th>
+                  <Table.Th>{m.slug}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -103,12 +107,14 @@ function TaxSystemCard({ system }: { system: TaxSystem }) {
 function TaxSystemsOf({ countryId: id }: { countryId: number }) {
   const systems = useQuery(taxSystemsQuery(id))
   const countries = useQuery(countriesQuery())
+  const { t, intlLocale } = useI18n()
+  const m = t.taxSystems
   const country = countries.data?.find((c) => countryId(c) === id)
-  const name = country?.title ?? `country ${id}`
+  const name = country?.title ?? m.countryFallback(id)
 
   if (systems.isPending) {
     return (
-      <Stack role="status" aria-busy="true" aria-label="Loading tax systems">
+      <Stack role="status" aria-busy="true" aria-label={m.loading}>
         <Skeleton h={120} />
         <Skeleton h={80} />
       </Stack>
@@ -116,14 +122,9 @@ function TaxSystemsOf({ countryId: id }: { countryId: number }) {
   }
   if (systems.isError) {
     if (isApiError(systems.error) && systems.error.status === 404) {
-      return (
-        <ErrorNotice
-          title="Unknown country"
-          message={`The API does not know a country with id ${id}. Pick one from the list.`}
-        />
-      )
+      return <ErrorNotice title={m.unknownCountryTitle} message={m.unknownCountry(id)} />
     }
-    const failure = describeError(systems.error, currentMessages())
+    const failure = describeError(systems.error, t)
     return (
       <ErrorNotice
         title={failure.title}
@@ -136,7 +137,7 @@ function TaxSystemsOf({ countryId: id }: { countryId: number }) {
   if (systems.data.length === 0) {
     return (
       <Text c="dimmed" role="status">
-        No tax systems are registered for {name}: fiscal receipts there need no tax system slug.
+        {m.none(name)}
       </Text>
     )
   }
@@ -144,10 +145,13 @@ function TaxSystemsOf({ countryId: id }: { countryId: number }) {
     <Stack>
       <Group gap="xs">
         <Title order={2} size="h3">
-          Tax systems of {name}
+          {m.of(name)}
         </Title>
-        <Badge variant="light" aria-label={`${systems.data.length} tax systems`}>
-          {systems.data.length}
+        <Badge
+          variant="light"
+          aria-label={m.count(systems.data.length, formatCount(systems.data.length, intlLocale))}
+        >
+          {formatCount(systems.data.length, intlLocale)}
         </Badge>
       </Group>
       {systems.data.map((system) => (
@@ -161,25 +165,21 @@ export function TaxSystemsPage() {
   const { countryId: raw } = useParams()
   const id = parseId(raw)
   const invalid = raw !== undefined && id === null
+  const m = useI18n().t.taxSystems
   return (
     <Stack maw={900}>
       <div>
         <Title order={1} size="h2">
-          Tax systems and VAT rates
+          {m.title}
         </Title>
         <Text c="dimmed" size="sm">
-          The slugs fiscal integrations send with each receipt. Click a slug's button to copy it.
+          {m.intro}
         </Text>
       </div>
       <CountryPicker value={id} />
-      {invalid && (
-        <ErrorNotice
-          title="Not a country id"
-          message={`“${raw}” is not a country id. Country ids are positive whole numbers; pick a country from the list.`}
-        />
-      )}
+      {invalid && <ErrorNotice title={m.badIdTitle} message={m.badId(raw)} />}
       {id !== null && <TaxSystemsOf countryId={id} />}
-      {raw === undefined && <Text c="dimmed">Choose a country to see its tax systems.</Text>}
+      {raw === undefined && <Text c="dimmed">{m.choose}</Text>}
     </Stack>
   )
 }
