@@ -19,6 +19,11 @@ interface Screen {
 
 const SCREENS: Screen[] = [
   {
+    name: 'start page, choose a location',
+    path: '/',
+    ready: (page) => page.getByRole('link', { name: 'Smile Dental Clinic: transaction log' }),
+  },
+  {
     name: 'tax systems with data',
     path: '/tax-systems/1',
     ready: (page) => page.getByRole('heading', { name: 'Tax systems of Russia' }),

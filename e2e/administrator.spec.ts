@@ -11,7 +11,7 @@ async function expectCountry(page: Page, id: number, name: string, count: number
   await expect(
     page.getByRole('heading', { name: `Tax systems of ${name}`, level: 2 }),
   ).toBeVisible()
-  await expect(page.getByLabel(`${count} tax systems`)).toBeVisible()
+  await expect(page.getByLabel(`${count} tax ${count === 1 ? 'system' : 'systems'}`)).toBeVisible()
   await expect(systems(page)).toHaveCount(count)
 }
 

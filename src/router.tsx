@@ -1,6 +1,7 @@
 import { Loader } from '@mantine/core'
 import { lazy, Suspense, type ReactNode } from 'react'
 import { Navigate, useRoutes, type RouteObject } from 'react-router'
+import { useI18n } from './i18n'
 import { RouteErrorBoundary } from './pages/RouteError'
 import { RequireSession } from './session/RequireSession'
 import { useSelectedLocation } from './session/selectedLocation'
@@ -36,23 +37,30 @@ const NotFoundPage = lazy(async () => ({
   default: (await import('./pages/not-found/NotFoundPage')).NotFoundPage,
 }))
 
-function HomeRedirect() {
+const HomePage = lazy(async () => ({
+  default: (await import('./pages/home/HomePage')).HomePage,
+}))
+
+/** Straight to the log of the location this browser works at; without one, the page to choose it. */
+function Home() {
   const [locationId] = useSelectedLocation()
+  if (locationId !== null) return <Navigate to={`/locations/${locationId}/transactions`} replace />
   return (
-    <Navigate
-      to={locationId === null ? '/tax-systems' : `/locations/${locationId}/transactions`}
-      replace
-    />
+    <Page>
+      <HomePage />
+    </Page>
   )
+}
+
+function PageLoader() {
+  return <Loader role="status" aria-label={useI18n().t.app.loadingPage} m="xl" />
 }
 
 /** A route's own error boundary and loading state: a failing page leaves the rest usable. */
 function Page({ children }: { children: ReactNode }) {
   return (
     <RouteErrorBoundary>
-      <Suspense fallback={<Loader role="status" aria-label="Loading page" m="xl" />}>
-        {children}
-      </Suspense>
+      <Suspense fallback={<PageLoader />}>{children}</Suspense>
     </RouteErrorBoundary>
   )
 }
@@ -76,7 +84,7 @@ export const routes: RouteObject[] = [
       </Page>
     ),
     children: [
-      { index: true, element: <HomeRedirect /> },
+      { index: true, element: <Home /> },
       {
         path: 'overview',
         element: (

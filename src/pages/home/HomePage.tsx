@@ -1,0 +1,114 @@
+import { Button, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { IconChevronRight } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { Link, Navigate } from 'react-router'
+import { myLocationsQuery, type Location } from '@/api/locations'
+import { ErrorNotice } from '@/components/ErrorNotice'
+import { useI18n } from '@/i18n'
+import { useSelectedLocation } from '@/session/selectedLocation'
+import { describeError } from '../describeError'
+
+const logPath = (locationId: number) => `/locations/${locationId}/transactions`
+
+/** Where the location is, as the API says it: the line under its name. */
+function whereIs(location: Location): string {
+  return [location.city, location.address].filter(Boolean).join(', ')
+}
+
+/**
+ * The start page when no location is chosen yet: the cashier picks the one whose register they
+ * work at (remembered from then on). With one location there is nothing to choose.
+ */
+export function HomePage() {
+  const locations = useQuery(myLocationsQuery())
+  const [, setSelected] = useSelectedLocation()
+  const { t } = useI18n()
+  const h = t.home
+
+  const only = locations.data?.length === 1 ? locations.data[0] : undefined
+  if (only) return <Navigate to={logPath(only.id)} replace />
+
+  let content
+  if (locations.isPending) {
+    content = (
+      <SimpleGrid cols={{ base: 1, sm: 2 }} role="status" aria-busy="true" aria-label={h.loading}>
+        <Skeleton h={72} />
+        <Skeleton h={72} />
+      </SimpleGrid>
+    )
+  } else if (locations.isError) {
+    const failure = describeError(locations.error, t)
+    content = (
+      <ErrorNotice
+        title={failure.title}
+        message={failure.message}
+        details={failure.details}
+        onRetry={failure.retryable ? () => void locations.refetch() : undefined}
+      />
+    )
+  } else if (locations.data.length === 0) {
+    content = (
+      <Stack gap="xs" align="flex-start" role="status">
+        <Text fw={500}>{h.noLocations}</Text>
+        <Text size="sm">{h.noLocationsHint}</Text>
+        <Button component={Link} to="/tax-systems" variant="default">
+          {t.shell.taxSystems}
+        </Button>
+      </Stack>
+    )
+  } else {
+    content = (
+      <SimpleGrid
+        cols={{ base: 1, sm: 2 }}
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+      >
+        {locations.data.map((location) => (
+          <li key={location.id}>
+            <Button
+              component={Link}
+              to={logPath(location.id)}
+              onClick={() => setSelected(location.id)}
+              variant="default"
+              size="lg"
+              fullWidth
+              h="auto"
+              py="sm"
+              justify="space-between"
+              rightSection={<IconChevronRight size={20} aria-hidden />}
+              aria-label={h.openLog(location.title)}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
+            >
+              <Stack gap={2} align="flex-start">
+                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {location.title}
+                </Text>
+                {whereIs(location) && (
+                  <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {whereIs(location)}
+                  </Text>
+                )}
+              </Stack>
+            </Button>
+          </li>
+        ))}
+      </SimpleGrid>
+    )
+  }
+
+  return (
+    <Stack maw={900}>
+      <div>
+        <Title order={1} size="h2">
+          {h.title}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {h.intro}
+        </Text>
+      </div>
+      {content}
+    </Stack>
+  )
+}

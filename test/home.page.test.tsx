@@ -1,0 +1,57 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { db, DEMO } from '@/mocks/db'
+import { getPreference, setPreference } from '@/preferences/store'
+import { startSession } from '@/session/store'
+import { renderApp, signInAsManager } from './render'
+
+function manager() {
+  const found = db.users.find((user) => user.userToken === DEMO.userToken)
+  if (!found) throw new Error('the demo manager is missing from the mock')
+  return found
+}
+
+describe('the start page', () => {
+  it('asks which location to work at, and remembers the choice', async () => {
+    signInAsManager()
+    const { user, address } = renderApp('/')
+    expect(await screen.findByRole('heading', { name: 'Choose a location' })).toBeInTheDocument()
+    const choices = await screen.findAllByRole('link', { name: /: transaction log$/ })
+    expect(choices).toHaveLength(manager().locationIds.length)
+    const smile = screen.getByRole('link', { name: 'Smile Dental Clinic: transaction log' })
+    expect(smile).toHaveTextContent('Yekaterinburg, Lenina Ave, 50')
+
+    await user.click(smile)
+    await waitFor(() => expect(address.current.pathname).toBe('/locations/2/transactions'))
+    expect(getPreference('lastLocationId')).toBe(2)
+    expect(await screen.findByRole('heading', { name: 'Smile Dental Clinic' })).toBeInTheDocument()
+  })
+
+  it('opens the remembered location’s log without asking', async () => {
+    setPreference('lastLocationId', 4)
+    signInAsManager()
+    const { address } = renderApp('/')
+    await waitFor(() => expect(address.current.pathname).toBe('/locations/4/transactions'))
+    expect(screen.queryByRole('heading', { name: 'Choose a location' })).toBeNull()
+  })
+
+  it('opens the only location straight away', async () => {
+    startSession({
+      partnerToken: DEMO.partnerToken,
+      userToken: DEMO.cashierToken,
+      user: { id: 2, name: 'Jack Smith' },
+    })
+    const { address } = renderApp('/')
+    await waitFor(() => expect(address.current.pathname).toBe('/locations/1/transactions'))
+    expect(await screen.findByRole('heading', { name: 'Beauty Lab on Tverskaya' })).toBeVisible()
+  })
+
+  it('says so when the user manages no location, and offers what works without one', async () => {
+    manager().locationIds = []
+    signInAsManager()
+    const { user, address } = renderApp('/')
+    expect(await screen.findByText('You manage no locations')).toBeInTheDocument()
+    await user.click(within(screen.getByRole('main')).getByRole('link', { name: 'Tax systems' }))
+    await waitFor(() => expect(address.current.pathname).toBe('/tax-systems'))
+  })
+})
