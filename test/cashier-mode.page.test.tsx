@@ -82,7 +82,7 @@ describe('cashier mode', () => {
     const seen = countLogRequests()
     const { user } = renderApp(`${LOG}?from=2026-11-01&to=2026-11-27`)
     await screen.findByRole('table')
-    expect(screen.getByText('Showing 2026-11-01 to 2026-11-27, not today.')).toBeInTheDocument()
+    expect(screen.getByText('Showing 1 Nov 2026 to 27 Nov 2026, not today.')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Back to today' }))
     await waitFor(() =>
       expect(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  formatDay,
   dayInZone,
   formatDateTime,
   formatMoney,
@@ -130,5 +131,13 @@ describe('shift state', () => {
       state: 'closed',
       since: null,
     })
+  })
+})
+
+describe('calendar days in the locale', () => {
+  it('writes a day as the language does, whatever the browser’s zone', () => {
+    expect(formatDay('2026-11-01', 'en-GB')).toBe('1 Nov 2026')
+    expect(formatDay('2026-11-01', 'ru-RU')).toBe('1 нояб. 2026 г.')
+    expect(formatDay('not-a-day', 'ru-RU')).toBe('not-a-day')
   })
 })

@@ -149,6 +149,13 @@ export function formatDateTime(date: Date, timeZone: string, locale: string = LO
   }).format(date)
 }
 
+/** A calendar day (`YYYY-MM-DD`, a day at the location, not an instant) as the locale writes it. */
+export function formatDay(isoDay: string, locale: string = LOCALE): string {
+  const date = new Date(`${isoDay}T00:00:00Z`)
+  if (Number.isNaN(date.getTime())) return isoDay
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}
+
 /** `HH:MM`, 24-hour, in the browser's own zone: when this browser did something. */
 export function formatTime(date: Date, locale: string = LOCALE): string {
   return dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(

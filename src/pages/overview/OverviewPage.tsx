@@ -19,7 +19,7 @@ import { myLocationsQuery, type Location } from '@/api/locations'
 import { allTransactionsQuery, IN_FLIGHT_STATUSES, shiftQuery } from '@/api/transactions'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { StatusBadge } from '@/components/StatusBadge'
-import { dayInZone, formatCount } from '@/i18n/format'
+import { dayInZone, formatCount, formatDay } from '@/i18n/format'
 import { useI18n, type Messages } from '@/i18n'
 import { describeError } from '../describeError'
 import { locationFormat } from '../transactions/view'
@@ -403,7 +403,11 @@ function LocationCard({ location }: { location: Location }) {
             {title}
           </Title>
           <Text size="sm" c="dimmed">
-            {o.day(today, timeZone, readAt === null ? null : timeOfDay(new Date(readAt), timeZone))}
+            {o.day(
+              formatDay(today, intlLocale),
+              timeZone,
+              readAt === null ? null : timeOfDay(new Date(readAt), timeZone),
+            )}
           </Text>
         </div>
         {body}

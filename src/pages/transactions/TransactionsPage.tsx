@@ -27,7 +27,7 @@ import {
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { ShiftStatus } from '@/components/ShiftStatus'
 import { CASHIER_ROW_HEIGHT, ROW_HEIGHT, TransactionTable } from '@/components/TransactionTable'
-import { dayInZone, formatCount } from '@/i18n/format'
+import { dayInZone, formatCount, formatDay } from '@/i18n/format'
 import { useI18n, type Messages } from '@/i18n'
 import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
@@ -146,6 +146,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
     [location, t, intlLocale],
   )
   const today = dayInZone(new Date(), format.timeZone)
+  const day = (isoDay: string) => formatDay(isoDay, intlLocale)
   const [searchParams, setSearchParams] = useSearchParams()
   // The link's `size` wins; without one, the page size this browser last chose.
   const [rememberedPageSize, setRememberedPageSize] = usePreference('pageSize')
@@ -298,7 +299,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
       {/* Cashier mode shows today: a link to other days says so, with the way back. */}
       {cashierMode && !todayOnly && (
         <Group gap="sm" role="status">
-          <Text size="sm">{l.notToday(view.startDate, view.endDate)}</Text>
+          <Text size="sm">{l.notToday(day(view.startDate), day(view.endDate))}</Text>
           <Button
             variant="light"
             size="xs"
@@ -416,7 +417,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
         })()
       ) : rows.length === 0 ? (
         <Stack align="flex-start" gap="xs" role="status">
-          <Text>{l.empty(view.startDate, view.endDate)}</Text>
+          <Text>{l.empty(day(view.startDate), day(view.endDate))}</Text>
           <Button variant="light" size="xs" onClick={() => setSearchParams(new URLSearchParams())}>
             {l.showToday}
           </Button>
@@ -436,7 +437,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
           <TransactionTable
             rows={rows}
             totalCount={total}
-            caption={l.caption(title, view.startDate, view.endDate)}
+            caption={l.caption(title, day(view.startDate), day(view.endDate))}
             sort={view.sort}
             onSortChange={(sort) => update({ sort }, { replace: true })}
             onOpenDetails={(id) => update({ transactionId: id })}
