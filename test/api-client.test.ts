@@ -145,12 +145,12 @@ describe('error mapping', () => {
     [
       '404 with meta {}',
       () => HttpResponse.json({ success: false, data: null, meta: {} }, { status: 404 }),
-      { kind: 'http', status: 404, message: 'Not found.' },
+      { kind: 'http', status: 404, message: 'HTTP 404', own: { reason: 'status' } },
     ],
     [
       '404 with meta []',
       () => HttpResponse.json({ success: false, data: null, meta: [] }, { status: 404 }),
-      { kind: 'http', status: 404, message: 'Not found.' },
+      { kind: 'http', status: 404, message: 'HTTP 404', own: { reason: 'status' } },
     ],
     [
       'legacy body',
@@ -186,7 +186,7 @@ describe('error mapping', () => {
           status: 502,
           headers: { 'Content-Type': 'text/html' },
         }),
-      { kind: 'http', status: 502, message: 'The API gateway could not reach the server.' },
+      { kind: 'http', status: 502, message: 'HTTP 502', own: { reason: 'status' } },
     ],
     [
       'malformed JSON with 200',

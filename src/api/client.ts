@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from './schema.gen'
-import { ApiError, defaultMessageForStatus, describeErrorBody, parseRetryAfter } from './errors'
+import { ApiError, describeErrorBody, parseRetryAfter } from './errors'
 import { RateLimiter } from './rateLimit'
 
 export const ACCEPT = 'application/vnd.api.v2+json'
@@ -108,6 +108,7 @@ async function send(input: Request): Promise<Response> {
         kind: 'timeout',
         operation,
         message: `No answer from the server within ${Math.round(settings.timeoutMs / 1000)} seconds.`,
+        own: { reason: 'timeout', seconds: Math.round(settings.timeoutMs / 1000) },
       })
     }
     if (input.signal.aborted) throw cause // cancelled by the caller (e.g. React Query): not an error
@@ -115,6 +116,7 @@ async function send(input: Request): Promise<Response> {
       kind: 'network',
       operation,
       message: 'Could not reach the server. Check the connection.',
+      own: { reason: 'unreachable' },
     })
   } finally {
     clearTimeout(timer)
@@ -151,7 +153,8 @@ async function send(input: Request): Promise<Response> {
       requestId,
       retryAfterSeconds,
       fieldErrors,
-      message: message ?? defaultMessageForStatus(response.status),
+      message: message ?? `HTTP ${response.status}`,
+      own: message === null ? { reason: 'status' } : undefined,
     })
   }
   if (!parsed || typeof body !== 'object' || body === null || !('data' in body)) {
@@ -161,6 +164,7 @@ async function send(input: Request): Promise<Response> {
       operation,
       requestId,
       message: 'The server sent a response the console cannot read.',
+      own: { reason: 'unreadable' },
     })
   }
   return new Response(text, {
@@ -181,7 +185,11 @@ api.use(headers)
 /** The envelope's payload of a successful call (errors were thrown by `send`). */
 export function payload<T>(result: { data?: T; error?: unknown }): T {
   if (result.data === undefined) {
-    throw new ApiError({ kind: 'malformed', message: 'The server sent an empty response.' })
+    throw new ApiError({
+      kind: 'malformed',
+      message: 'The server sent an empty response.',
+      own: { reason: 'empty' },
+    })
   }
   return result.data
 }

@@ -10,10 +10,23 @@ export interface FieldError {
   message: string
 }
 
+/**
+ * Why the console wrote the message itself, when the server sent none: the interface words it in
+ * its own language from this. A message from the server is shown as sent.
+ */
+export type OwnMessage =
+  | { reason: 'timeout'; seconds: number }
+  | { reason: 'unreachable' }
+  | { reason: 'unreadable' }
+  | { reason: 'empty' }
+  | { reason: 'status' }
+
 interface ApiErrorInit {
   kind: ApiErrorKind
   status?: number
+  /** In English, for logs; the UI uses `own` when it is set. */
   message: string
+  own?: OwnMessage
   fieldErrors?: FieldError[]
   retryAfterSeconds?: number | null
   requestId?: string | null
@@ -31,6 +44,8 @@ export class ApiError extends Error {
   readonly requestId: string | null
   /** `METHOD /path` of the failed call, for support. */
   readonly operation: string
+  /** Set when the console wrote `message` itself; null when the message is the server's own. */
+  readonly own: OwnMessage | null
 
   constructor(init: ApiErrorInit) {
     super(init.message)
@@ -40,6 +55,7 @@ export class ApiError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds ?? null
     this.requestId = init.requestId ?? null
     this.operation = init.operation ?? ''
+    this.own = init.own ?? null
   }
 
   /** True when a request may have reached the server but we never learnt the result. */
@@ -82,23 +98,6 @@ export function parseFieldErrors(raw: unknown): FieldError[] {
     })
   }
   return []
-}
-
-const STATUS_MESSAGES: Record<number, string> = {
-  400: 'The server could not understand the request.',
-  401: 'Authentication needed.',
-  403: 'Access denied.',
-  404: 'Not found.',
-  422: 'The server did not accept the data.',
-  429: 'Too many requests. Please wait a moment.',
-  500: 'The server had an internal error.',
-  502: 'The API gateway could not reach the server.',
-  503: 'The service is temporarily unavailable.',
-  504: 'The API gateway timed out waiting for the server.',
-}
-
-export function defaultMessageForStatus(status: number): string {
-  return STATUS_MESSAGES[status] ?? `The server answered with HTTP ${status}.`
 }
 
 /**

@@ -6,18 +6,27 @@ const heldInThisTab = new Set<string>()
 
 export class PrintLockedError extends Error {
   override readonly name = 'PrintLockedError'
+  constructor(
+    /** Where the other print runs: this tab, or another tab or window of the browser. */
+    readonly where: 'this-tab' | 'other-tab',
+  ) {
+    super(
+      where === 'this-tab'
+        ? 'This receipt is already being printed.'
+        : 'This receipt is being printed in another tab or window.',
+    )
+  }
 }
 
 export async function withPrintLock<T>(key: string, task: () => Promise<T>): Promise<T> {
   const name = `kkm-print:${key}`
-  if (heldInThisTab.has(name)) throw new PrintLockedError('This receipt is already being printed.')
+  if (heldInThisTab.has(name)) throw new PrintLockedError('this-tab')
   heldInThisTab.add(name)
   try {
     const locks = globalThis.navigator?.locks
     if (!locks) return await task()
     return await locks.request(name, { ifAvailable: true }, async (lock) => {
-      if (!lock)
-        throw new PrintLockedError('This receipt is being printed in another tab or window.')
+      if (!lock) throw new PrintLockedError('other-tab')
       return task()
     })
   } finally {

@@ -1,4 +1,4 @@
-import { isApiError } from '@/api/errors'
+import { isApiError, type ApiError } from '@/api/errors'
 import type { Messages } from '@/i18n'
 
 export interface ErrorDescription {
@@ -8,6 +8,24 @@ export interface ErrorDescription {
   details: string[]
   /** Worth a retry button: the same request may succeed later. */
   retryable: boolean
+}
+
+/** The server's own message as sent; the console's own, in the language shown. */
+function messageOf(error: ApiError, e: Messages['errors']): string {
+  const own = error.own
+  if (own === null) return error.message
+  switch (own.reason) {
+    case 'timeout':
+      return e.noAnswerWithin(own.seconds)
+    case 'unreachable':
+      return e.unreachable
+    case 'unreadable':
+      return e.unreadable
+    case 'empty':
+      return e.emptyAnswer
+    case 'status':
+      return e.statusMessages[error.status] ?? e.statusOther(error.status)
+  }
 }
 
 /** Turns any failure into words a cashier can act on. Never includes a token. */
@@ -22,18 +40,14 @@ export function describeError(error: unknown, t: Messages): ErrorDescription {
     }
   }
   const details = error.fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message))
+  const message = messageOf(error, e)
   switch (error.kind) {
     case 'network':
-      return { title: e.network, message: error.message, details, retryable: true }
+      return { title: e.network, message, details, retryable: true }
     case 'timeout':
-      return {
-        title: e.timeout,
-        message: error.message,
-        details,
-        retryable: true,
-      }
+      return { title: e.timeout, message, details, retryable: true }
     case 'malformed':
-      return { title: e.malformed, message: error.message, details, retryable: true }
+      return { title: e.malformed, message, details, retryable: true }
     case 'http':
       break
   }
@@ -54,5 +68,5 @@ export function describeError(error: unknown, t: Messages): ErrorDescription {
         : e.httpFailed(error.status))
   const wait =
     error.status === 429 && error.retryAfterSeconds ? e.retryIn(error.retryAfterSeconds) : ''
-  return { title, message: `${error.message}${wait}`, details, retryable }
+  return { title, message: `${message}${wait}`, details, retryable }
 }

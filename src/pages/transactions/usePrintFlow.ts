@@ -211,7 +211,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
         setPhase({
           kind: 'failed',
           title: p.alreadyPrintingTitle,
-          message: p.nothingMore(error.message),
+          message: p.nothingMore(error.where === 'this-tab' ? p.lockedHere : p.lockedElsewhere),
           details: [],
         })
       } else if (!isRefusal(error)) {
