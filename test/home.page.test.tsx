@@ -16,9 +16,12 @@ describe('the start page', () => {
     signInAsManager()
     const { user, address } = renderApp('/')
     expect(await screen.findByRole('heading', { name: 'Choose a location' })).toBeInTheDocument()
-    const choices = await screen.findAllByRole('link', { name: /: transaction log$/ })
+    const choices = await screen.findAllByRole('link', { name: /\(transaction log\)$/ })
     expect(choices).toHaveLength(manager().locationIds.length)
-    const smile = screen.getByRole('link', { name: 'Smile Dental Clinic: transaction log' })
+    // Named by what it shows, then what it opens (WCAG 2.5.3: the visible text starts the name).
+    const smile = screen.getByRole('link', {
+      name: 'Smile Dental Clinic Yekaterinburg, Lenina Ave, 50 (transaction log)',
+    })
     expect(smile).toHaveTextContent('Yekaterinburg, Lenina Ave, 50')
 
     await user.click(smile)

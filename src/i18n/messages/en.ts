@@ -364,7 +364,7 @@ export const en = {
     title: 'Choose a location',
     intro: 'Pick the location whose cash register you work at today. The console remembers it.',
     loading: 'Loading your locations',
-    openLog: (title: string) => `${title}: transaction log`,
+    opensLog: '(transaction log)',
     noLocations: 'You manage no locations',
     noLocationsHint:
       'The API lists no location for this user, so there is no transaction log to show. An administrator of the salon chain can give you access to its locations in Altegio; tax systems and the KKM callback work without one.',

@@ -1,4 +1,4 @@
-import { Button, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Button, SimpleGrid, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { IconChevronRight } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, Navigate } from 'react-router'
@@ -78,7 +78,6 @@ export function HomePage() {
               py="sm"
               justify="space-between"
               rightSection={<IconChevronRight size={20} aria-hidden />}
-              aria-label={h.openLog(location.title)}
               styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
             >
               <Stack gap={2} align="flex-start">
@@ -90,6 +89,8 @@ export function HomePage() {
                     {whereIs(location)}
                   </Text>
                 )}
+                {/* Last, so the name starts with what the link shows (WCAG 2.5.3 label in name). */}
+                <VisuallyHidden>{h.opensLog}</VisuallyHidden>
               </Stack>
             </Button>
           </li>
