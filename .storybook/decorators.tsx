@@ -27,6 +27,7 @@ import {
   type MockDatabase,
 } from '@/mocks/db'
 import { resetScenario, setScenario, type Scenario } from '@/mocks/scenarios'
+import type { Messages } from '@/i18n'
 import { en } from '@/i18n/messages/en'
 import { shortcutGroups } from '@/pages/shell/shortcuts'
 import { deriveShift } from '@/pages/transactions/shift'
@@ -37,6 +38,7 @@ import {
   toDetails,
   toRow,
   type LocationFormat,
+  type ViewLanguage,
 } from '@/pages/transactions/view'
 import { resetPreferences, type Preferences } from '@/preferences/store'
 import { AppRoutes } from '@/router'
@@ -205,13 +207,18 @@ export function withStorySale(outcome: 'failed' | 'printed'): (db: MockDatabase)
  */
 const storyDatabase = createDatabase()
 
-function storyLocationFormat(locationId: number): LocationFormat {
-  return locationFormat(storyDatabase.companies.find((company) => company.id === locationId))
+function storyLocationFormat(locationId: number, language?: ViewLanguage): LocationFormat {
+  return locationFormat(
+    storyDatabase.companies.find((company) => company.id === locationId),
+    language,
+  )
 }
 
 export const storyData = {
   /** The shortcuts the shell's Keyboard shortcuts dialog lists (pages/shell/shortcuts.ts). */
   shortcutGroups: shortcutGroups(en),
+  /** The same in another language's catalogue, as the shell builds them. */
+  shortcutGroupsIn: (t: Messages) => shortcutGroups(t),
   /** A location's log as the API lists it, newest first. */
   log(locationId: number): KkmTransaction[] {
     return storyDatabase.transactions.get(locationId) ?? []
@@ -232,12 +239,21 @@ export const storyData = {
       storyData.row(transaction, locationId),
     )
   },
-  row(transaction: KkmTransaction, locationId: number): TransactionRowView {
-    return toRow(transaction, storyLocationFormat(locationId))
+  /** A row as the log page passes it, in English unless a language is given. */
+  row(
+    transaction: KkmTransaction,
+    locationId: number,
+    language?: ViewLanguage,
+  ): TransactionRowView {
+    return toRow(transaction, storyLocationFormat(locationId, language))
   },
-  /** What the page passes to TransactionDetails for one transaction. */
-  details(transaction: KkmTransaction, locationId: number): TransactionDetailsView {
-    return toDetails(transaction, storyLocationFormat(locationId))
+  /** What the page passes to TransactionDetails for one transaction, in English unless given. */
+  details(
+    transaction: KkmTransaction,
+    locationId: number,
+    language?: ViewLanguage,
+  ): TransactionDetailsView {
+    return toDetails(transaction, storyLocationFormat(locationId, language))
   },
   /**
    * The shift as the page derives it from the log's openings and closings: `open` a couple of

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test'
 import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
+import { ru } from '@/i18n/messages/ru'
 import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog'
 
 /**
@@ -43,3 +44,25 @@ export const Open: Story = {
 
 export const OpenDark: Story = inDarkScheme(Open)
 export const OpenNarrowTablet: Story = onNarrowTablet(Open)
+
+/** The dialog in Russian (the language preference), listing the groups the shell would build in Russian. */
+export const Russian: Story = {
+  args: {
+    groups: storyData.shortcutGroupsIn(ru),
+  },
+  parameters: { app: { preferences: { locale: 'ru' } } },
+  play: async () => {
+    const view = within(await screen.findByRole('dialog', { name: ru.shortcuts.title }))
+    const everywhere = view.getByRole('table', {
+      name: `${ru.shortcuts.title}: ${ru.shortcuts.everywhere}`,
+    })
+    await expect(
+      within(everywhere).getByRole('columnheader', { name: ru.shortcuts.key }),
+    ).toBeVisible()
+    await expect(everywhere).toHaveTextContent(ru.shortcuts.location)
+    await expect(
+      view.getByRole('table', { name: `${ru.shortcuts.title}: ${ru.shortcuts.log}` }),
+    ).toHaveTextContent(ru.shortcuts.refresh)
+    await expect(view.getByRole('button', { name: ru.shortcuts.close })).toBeVisible()
+  },
+}

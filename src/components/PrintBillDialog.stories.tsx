@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test'
 import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
+import { ru } from '@/i18n/messages/ru'
 import { PrintBillDialog, type PrintBillDialogProps } from './PrintBillDialog'
 
 /**
@@ -10,10 +11,8 @@ import { PrintBillDialog, type PrintBillDialogProps } from './PrintBillDialog'
  * receipt failed (printing it again is legitimate) and one that printed (a second is a duplicate).
  * The form's controls keep their choices, so the dialog can be tried out in Storybook.
  */
-const failedSale = storyData.row(
-  storyData.find(1, (t) => t.type.id === 0 && t.status.id === 3),
-  1,
-)
+const failedTransaction = storyData.find(1, (t) => t.type.id === 0 && t.status.id === 3)
+const failedSale = storyData.row(failedTransaction, 1)
 const printedSale = storyData.row(
   storyData.find(1, (t) => t.type.id === 0 && t.status.id === 1),
   1,
@@ -290,5 +289,22 @@ export const GaveUp: Story = {
       'After 60 s the receipt is still “Sent for printing”.',
     )
     await expect(view.queryByRole('button', { name: 'Print' })).not.toBeInTheDocument()
+  },
+}
+
+/** The dialog in Russian: its words from the preference, the receipt as the page shows it in ru-RU. */
+const failedSaleInRussian = storyData.row(failedTransaction, 1, { t: ru, intlLocale: 'ru-RU' })
+export const Russian: Story = {
+  args: { documentLabel: failedSaleInRussian.document, sum: failedSaleInRussian.sum },
+  parameters: { app: { preferences: { locale: 'ru' } } },
+  play: async ({ args }) => {
+    const view = within(await screen.findByRole('dialog', { name: ru.print.title }))
+    const receipt = view.getByRole('table', { name: ru.print.receipt })
+    await expect(receipt).toHaveTextContent(failedSaleInRussian.document)
+    // ru-RU money: a comma before the kopecks and the rouble sign after the figure.
+    await expect(receipt).toHaveTextContent(/\d,\d{2}\s₽/)
+    await expect(view.getByRole('radio', { name: ru.print.sale })).toBeChecked()
+    await userEvent.click(view.getByRole('button', { name: ru.print.print }))
+    await expect(args.onConfirm).toHaveBeenCalledOnce()
   },
 }

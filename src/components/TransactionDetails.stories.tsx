@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, screen, userEvent, within } from 'storybook/test'
 import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
+import { ru } from '@/i18n/messages/ru'
 import { TransactionDetails } from './TransactionDetails'
 
 /** Transactions of location 1 (Beauty Lab, Moscow) from the mock API's seed, through the page's `toDetails`. */
@@ -93,3 +94,27 @@ export const LongValues: Story = {
   },
 }
 export const LongValuesNarrowTablet: Story = onNarrowTablet(LongValues)
+
+/** The drawer in Russian: the page's view built in Russian (ru-RU dates and money), its buttons from the preference. */
+export const Russian: Story = {
+  args: {
+    details: storyData.details(succeededSale, 1, { t: ru, intlLocale: 'ru-RU' }),
+  },
+  parameters: { app: { preferences: { locale: 'ru' } } },
+  play: async ({ args }) => {
+    const drawer = await screen.findByRole('dialog', { name: ru.details.title(succeededSale.id) })
+    for (const label of [
+      ru.details.id,
+      ru.details.printedAt,
+      ru.details.status,
+      ru.details.cashier,
+    ]) {
+      await expect(within(drawer).getByRole('rowheader', { name: label })).toBeInTheDocument()
+    }
+    await userEvent.click(
+      await within(drawer).findByRole('button', { name: ru.details.printReceipt }),
+    )
+    await expect(args.onPrint).toHaveBeenCalledWith(succeededSale.id)
+    await expect(within(drawer).getByRole('button', { name: ru.common.closeDetails })).toBeVisible()
+  },
+}

@@ -6,6 +6,7 @@ import {
   onNarrowTablet,
   type AppParameters,
 } from '../../../.storybook/decorators'
+import { ru } from '@/i18n/messages/ru'
 import { CallbackPage } from './CallbackPage'
 
 /**
@@ -173,3 +174,18 @@ export const AsksBeforeSendingAgain: Story = {
   },
 }
 export const AsksBeforeSendingAgainDark: Story = inDarkScheme(AsksBeforeSendingAgain)
+
+/** The page in Russian (the language preference): an empty send is refused in Russian too. */
+export const Russian: Story = {
+  ...appStory({ url: '/callback', preferences: { locale: 'ru' } }),
+  play: async ({ canvas, userEvent }) => {
+    await expect(
+      await canvas.findByRole('heading', { level: 1, name: ru.callback.title }),
+    ).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: ru.callback.send }))
+    await expect(await canvas.findByText(ru.callback.requestIdRequired)).toBeVisible()
+    await expect(
+      canvas.getByRole('textbox', { name: new RegExp(`^${ru.callback.requestId}`) }),
+    ).toBeInvalid()
+  },
+}

@@ -7,6 +7,7 @@ import {
   onNarrowTablet,
   type AppStoryOptions,
 } from '../../../.storybook/decorators'
+import { ru } from '@/i18n/messages/ru'
 import { OverviewPage } from './OverviewPage'
 import { STUCK_AFTER_MS } from './summary'
 
@@ -186,5 +187,24 @@ export const NoLocations: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('You manage no locations')).toBeVisible()
     await expect(canvas.queryByRole('region')).not.toBeInTheDocument()
+  },
+}
+
+/**
+ * The page in Russian (the language preference): headings from the ru catalogue, whatever the
+ * hour (Nail Studio Paris's log is empty, so its card says so at any time of day).
+ */
+export const Russian: Story = {
+  ...appStory({ url: OVERVIEW, preferences: { locale: 'ru' } }),
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('heading', { level: 1, name: ru.overview.title }),
+    ).toBeVisible()
+    const beauty = within(await card(canvas, BEAUTY_LAB))
+    await expect(
+      await beauty.findByRole('heading', { name: ru.overview.receiptsHeading }),
+    ).toBeVisible()
+    const nails = within(await card(canvas, NAIL_STUDIO))
+    await expect(await nails.findByText(ru.overview.noReceipts)).toBeVisible()
   },
 }

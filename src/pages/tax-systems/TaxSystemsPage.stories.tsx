@@ -6,6 +6,7 @@ import {
   mockClipboard,
   onNarrowTablet,
 } from '../../../.storybook/decorators'
+import { ru } from '@/i18n/messages/ru'
 import { TaxSystemsPage } from './TaxSystemsPage'
 
 const meta = {
@@ -112,3 +113,17 @@ export const Loading: Story = {
 }
 export const LoadingDark: Story = inDarkScheme(Loading)
 export const LoadingNarrowTablet: Story = onNarrowTablet(Loading)
+
+/** The page in Russian (the language preference): the country's name is the API's own. */
+export const Russian: Story = {
+  ...appStory({ url: '/tax-systems/1', preferences: { locale: 'ru' } }),
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('heading', { level: 1, name: ru.taxSystems.title }),
+    ).toBeVisible()
+    await expect(
+      await canvas.findByRole('heading', { name: ru.taxSystems.of('Russia') }),
+    ).toBeVisible()
+    await expect(canvas.getByRole('button', { name: ru.common.copySlug('ru_osn') })).toBeVisible()
+  },
+}
