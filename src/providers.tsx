@@ -1,13 +1,13 @@
 import { MantineProvider } from '@mantine/core'
 import type { NotificationData } from '@mantine/notifications'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { configureClient } from '@/api/client'
 import { currentMessages, useDocumentLanguage, useI18n } from '@/i18n'
 import { preferencesColorSchemeManager } from '@/preferences/colorSchemeManager'
 import { onSessionEnd } from '@/session/store'
 import { createQueryClient } from './queryClient'
-import { cssVariablesResolver, theme } from './theme'
+import { createAppTheme, cssVariablesResolver } from './theme'
 
 /**
  * Toasts are loaded after the first paint, container and store alike: with their transitions and
@@ -34,7 +34,10 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
   const [queryClient] = useState(() => given ?? createQueryClient())
   // The colour scheme is a preference: remembered by src/preferences, not by Mantine's own key.
   const [colorSchemeManager] = useState(preferencesColorSchemeManager)
-  useDocumentLanguage(useI18n().locale)
+  const { t, locale } = useI18n()
+  useDocumentLanguage(locale)
+  const closeNotification = t.common.closeNotification
+  const theme = useMemo(() => createAppTheme({ closeNotification }), [closeNotification])
 
   useEffect(() => {
     configureClient({

@@ -1,25 +1,27 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core'
 
-export const theme = createTheme({
-  primaryColor: 'blue',
-  // Shade 8 keeps white text on filled buttons above 4.5:1 (WCAG AA); Mantine's default 6 does not.
-  primaryShade: { light: 8, dark: 8 },
-  defaultRadius: 'md',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif',
-  fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", "Liberation Mono", monospace',
-  // Plain objects, not Modal.extend() and the like: importing a component into the theme puts it
-  // in the sign-in page's bundle.
-  components: {
-    // A dialog's <header> is not the page's banner: without a role axe counts a second banner.
-    Modal: { defaultProps: { attributes: { header: { role: 'none' } } } },
-    Drawer: { defaultProps: { attributes: { header: { role: 'none' } } } },
-    Notification: {
-      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
-      // Mantine draws the description in gray 6 directly, below AA contrast; use our dimmed colour.
-      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+/** The theme, with the words Mantine's components say themselves in the language shown. */
+export const createAppTheme = (words: { closeNotification: string }) =>
+  createTheme({
+    primaryColor: 'blue',
+    // Shade 8 keeps white text on filled buttons above 4.5:1 (WCAG AA); Mantine's default 6 does not.
+    primaryShade: { light: 8, dark: 8 },
+    defaultRadius: 'md',
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif',
+    fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", "Liberation Mono", monospace',
+    // Plain objects, not Modal.extend() and the like: importing a component into the theme puts it
+    // in the sign-in page's bundle.
+    components: {
+      // A dialog's <header> is not the page's banner: without a role axe counts a second banner.
+      Modal: { defaultProps: { attributes: { header: { role: 'none' } } } },
+      Drawer: { defaultProps: { attributes: { header: { role: 'none' } } } },
+      Notification: {
+        defaultProps: { closeButtonProps: { 'aria-label': words.closeNotification } },
+        // Mantine draws the description in gray 6 directly, below AA contrast; use our dimmed colour.
+        styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+      },
     },
-  },
-})
+  })
 
 /** Dimmed and error text darker (light) or lighter (dark) than Mantine's defaults, for AA contrast. */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({

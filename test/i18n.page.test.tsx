@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { formatMoney } from '@/i18n/format'
 import { ru } from '@/i18n/messages/ru'
 import { db, DOCUMENT_TITLES, isoInZone, OPERATION_TITLES, type MockTransaction } from '@/mocks/db'
+import { server } from '@/mocks/node'
 import { getPreference, setPreference } from '@/preferences/store'
 import { renderApp, signInAsManager } from './render'
 
@@ -77,6 +79,26 @@ describe('languages', () => {
       cells.getByText(`${ru.enums.documentType[7] ?? ''} #${sale.document.id}`),
     ).toBeInTheDocument()
     expect(screen.getByRole('button', { name: ru.log.refresh })).toBeInTheDocument()
+  })
+
+  it('raises its toasts in Russian, their close button included (a 429 slows the log down)', async () => {
+    setPreference('locale', 'ru')
+    server.use(
+      http.get(
+        '*/api/v1/kkm_transactions/:locationId',
+        () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '1' } }),
+        { once: true },
+      ),
+    )
+    signInAsManager()
+    renderApp(`${LOG}?from=2026-11-01&to=2026-11-27`)
+    const title = await screen.findByText(ru.toasts.slowTitle, {}, { timeout: 5000 })
+    const toast = title.closest<HTMLElement>('[role="alert"]')
+    if (!toast) throw new Error('the toast is not an alert')
+    expect(toast).toHaveTextContent(ru.toasts.slowMessage(1))
+    expect(
+      within(toast).getByRole('button', { name: ru.common.closeNotification }),
+    ).toBeInTheDocument()
   })
 
   it('shows an unknown status with the API’s own title, as sent', async () => {

@@ -12,8 +12,10 @@ import {
   type OperationId,
   type PrinterMode,
 } from '@/mocks/scenarios'
-import { theme } from '@/theme'
+import { createAppTheme } from '@/theme'
 
+// A developer's tool, not part of the product: English only.
+const DEV_THEME = createAppTheme({ closeNotification: 'Close notification' })
 const STORAGE_KEY = 'kkm.mock.scenario'
 const OPERATIONS: OperationId[] = [
   'authenticateUser',
@@ -132,7 +134,7 @@ export function mountMockPanel(): void {
   host.id = 'mock-panel'
   document.body.append(host)
   createRoot(host).render(
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={DEV_THEME} defaultColorScheme="auto">
       <MockPanel />
     </MantineProvider>,
   )

@@ -190,6 +190,7 @@ export const en = {
     copyCurl: 'Copy curl',
     close: 'Close',
     closeDetails: 'Close details',
+    closeNotification: 'Close notification',
     cancel: 'Cancel',
     dismiss: 'Dismiss',
     none: '—',

@@ -187,6 +187,7 @@ export const ru: Messages = {
     curlTitle: 'Запрос в виде curl',
     copyCurl: 'Копировать curl',
     close: 'Закрыть',
+    closeNotification: 'Закрыть уведомление',
     closeDetails: 'Закрыть подробности',
     cancel: 'Отмена',
     dismiss: 'Скрыть',
