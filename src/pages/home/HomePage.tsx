@@ -3,10 +3,9 @@ import { IconChevronRight } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, Navigate } from 'react-router'
 import { myLocationsQuery, type Location } from '@/api/locations'
-import { ErrorNotice } from '@/components/ErrorNotice'
 import { useI18n } from '@/i18n'
 import { useSelectedLocation } from '@/session/selectedLocation'
-import { describeError } from '../describeError'
+import { QueryFailure } from '../QueryFailure'
 
 const logPath = (locationId: number) => `/locations/${locationId}/transactions`
 
@@ -37,15 +36,7 @@ export function HomePage() {
       </SimpleGrid>
     )
   } else if (locations.isError) {
-    const failure = describeError(locations.error, t)
-    content = (
-      <ErrorNotice
-        title={failure.title}
-        message={failure.message}
-        details={failure.details}
-        onRetry={failure.retryable ? () => void locations.refetch() : undefined}
-      />
-    )
+    content = <QueryFailure error={locations.error} onRetry={() => void locations.refetch()} />
   } else if (locations.data.length === 0) {
     content = (
       <Stack gap="xs" align="flex-start" role="status">

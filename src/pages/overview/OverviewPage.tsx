@@ -17,11 +17,11 @@ import { useId, useMemo, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { myLocationsQuery, type Location } from '@/api/locations'
 import { allTransactionsQuery, IN_FLIGHT_STATUSES, shiftQuery } from '@/api/transactions'
-import { ErrorNotice } from '@/components/ErrorNotice'
 import { StatusBadge } from '@/components/StatusBadge'
 import { dayInZone, formatCount, formatDay } from '@/i18n/format'
 import { useI18n, type Messages } from '@/i18n'
 import { describeError } from '../describeError'
+import { QueryFailure } from '../QueryFailure'
 import { locationFormat } from '../transactions/view'
 import {
   daysBefore,
@@ -371,15 +371,7 @@ function LocationCard({ location }: { location: Location }) {
       </Stack>
     )
   } else if (log.isError) {
-    const failure = describeError(log.error, t)
-    body = (
-      <ErrorNotice
-        title={failure.title}
-        message={failure.message}
-        details={failure.details}
-        onRetry={failure.retryable ? () => void log.refetch() : undefined}
-      />
-    )
+    body = <QueryFailure error={log.error} onRetry={() => void log.refetch()} />
   } else if (summary) {
     body = (
       <>
@@ -436,15 +428,7 @@ export function OverviewPage() {
       </SimpleGrid>
     )
   } else if (locations.isError) {
-    const failure = describeError(locations.error, t)
-    content = (
-      <ErrorNotice
-        title={failure.title}
-        message={failure.message}
-        details={failure.details}
-        onRetry={failure.retryable ? () => void locations.refetch() : undefined}
-      />
-    )
+    content = <QueryFailure error={locations.error} onRetry={() => void locations.refetch()} />
   } else if (locations.data.length === 0) {
     content = (
       <Stack gap={4} role="status">

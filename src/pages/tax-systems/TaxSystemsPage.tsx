@@ -20,6 +20,7 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { formatCount } from '@/i18n/format'
 import { useI18n } from '@/i18n'
 import { describeError } from '../describeError'
+import { QueryFailure } from '../QueryFailure'
 import { parseId } from '../parseId'
 
 function CountryPicker({ value }: { value: number | null }) {
@@ -124,15 +125,7 @@ function TaxSystemsOf({ countryId: id }: { countryId: number }) {
     if (isApiError(systems.error) && systems.error.status === 404) {
       return <ErrorNotice title={m.unknownCountryTitle} message={m.unknownCountry(id)} />
     }
-    const failure = describeError(systems.error, t)
-    return (
-      <ErrorNotice
-        title={failure.title}
-        message={failure.message}
-        details={failure.details}
-        onRetry={() => void systems.refetch()}
-      />
-    )
+    return <QueryFailure error={systems.error} onRetry={() => void systems.refetch()} />
   }
   if (systems.data.length === 0) {
     return (

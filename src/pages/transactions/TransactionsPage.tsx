@@ -32,6 +32,7 @@ import { useI18n, type Messages } from '@/i18n'
 import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { describeError } from '../describeError'
+import { QueryFailure } from '../QueryFailure'
 import { parseId } from '../parseId'
 import { useShortcuts } from '../shell/shortcuts'
 import {
@@ -404,17 +405,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
           ))}
         </Stack>
       ) : list.isError ? (
-        (() => {
-          const failure = describeError(list.error, t)
-          return (
-            <ErrorNotice
-              title={failure.title}
-              message={failure.message}
-              details={failure.details}
-              onRetry={failure.retryable ? () => void list.refetch() : undefined}
-            />
-          )
-        })()
+        <QueryFailure error={list.error} onRetry={() => void list.refetch()} />
       ) : rows.length === 0 ? (
         <Stack align="flex-start" gap="xs" role="status">
           <Text>{l.empty(day(view.startDate), day(view.endDate))}</Text>
