@@ -42,6 +42,7 @@ import {
   type CallbackFields,
 } from './form'
 import { rememberSent, sentAt } from './sentCallbacks'
+import { PageHeader } from '@/components/PageHeader'
 
 /** The preview never holds a token: the page does not read them, it writes this. */
 export const MASKED_AUTHORIZATION = 'Bearer ••••••, User ••••••'
@@ -174,14 +175,7 @@ export function CallbackPage() {
 
   return (
     <Stack maw={900}>
-      <div>
-        <Title order={1} size="h2">
-          {m.title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {m.intro}
-        </Text>
-      </div>
+      <PageHeader title={m.title} intro={m.intro} />
 
       <Paper withBorder p="md" radius="md">
         <form onSubmit={submit} noValidate aria-labelledby={titleId}>

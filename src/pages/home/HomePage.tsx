@@ -1,4 +1,4 @@
-import { Button, SimpleGrid, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Button, SimpleGrid, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { IconChevronRight } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, Navigate } from 'react-router'
@@ -6,6 +6,7 @@ import { myLocationsQuery, type Location } from '@/api/locations'
 import { useI18n } from '@/i18n'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { QueryFailure } from '../QueryFailure'
+import { PageHeader } from '@/components/PageHeader'
 
 const logPath = (locationId: number) => `/locations/${locationId}/transactions`
 
@@ -92,14 +93,7 @@ export function HomePage() {
 
   return (
     <Stack maw={900}>
-      <div>
-        <Title order={1} size="h2">
-          {h.title}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {h.intro}
-        </Text>
-      </div>
+      <PageHeader title={h.title} intro={h.intro} />
       {content}
     </Stack>
   )

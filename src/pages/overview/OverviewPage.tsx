@@ -35,6 +35,7 @@ import {
   type DaySummary,
   type ShiftSummary,
 } from './summary'
+import { PageHeader } from '@/components/PageHeader'
 
 /** How long a receipt has been stuck, in the shift's words: "12 min", "1 h 5 min". */
 function stuckFor(minutes: number, t: Messages): string {
@@ -448,14 +449,7 @@ export function OverviewPage() {
 
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {o.title}
-        </Title>
-        <Text c="dimmed" size="sm" maw={760}>
-          {o.intro(STUCK_AFTER_MS / 60_000)}
-        </Text>
-      </div>
+      <PageHeader title={o.title} intro={o.intro(STUCK_AFTER_MS / 60_000)} />
       {content}
     </Stack>
   )

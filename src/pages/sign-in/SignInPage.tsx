@@ -9,7 +9,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
@@ -24,6 +23,7 @@ import { startSession, useSession, type Session } from '@/session/store'
 import { tokenProblem } from '@/session/validateToken'
 import { describeError } from '../describeError'
 import { LanguageSwitcher } from '../shell/LanguageSwitcher'
+import { PageHeader } from '@/components/PageHeader'
 
 type Mode = 'tokens' | 'password'
 
@@ -128,14 +128,7 @@ export function SignInPage() {
       <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={440} component="main">
         <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
           <Stack>
-            <div>
-              <Title order={1} size="h2" id="sign-in-title">
-                {t.app.name}
-              </Title>
-              <Text c="dimmed" size="sm">
-                {s.intro}
-              </Text>
-            </div>
+            <PageHeader title={t.app.name} intro={s.intro} id="sign-in-title" />
             <LanguageSwitcher fullWidth />
             <SegmentedControl
               aria-label={s.method}

@@ -22,6 +22,7 @@ import { useI18n } from '@/i18n'
 import { describeError } from '../describeError'
 import { QueryFailure } from '../QueryFailure'
 import { parseId } from '../parseId'
+import { PageHeader } from '@/components/PageHeader'
 
 function CountryPicker({ value }: { value: number | null }) {
   const countries = useQuery(countriesQuery())
@@ -161,14 +162,7 @@ export function TaxSystemsPage() {
   const m = useI18n().t.taxSystems
   return (
     <Stack maw={900}>
-      <div>
-        <Title order={1} size="h2">
-          {m.title}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {m.intro}
-        </Text>
-      </div>
+      <PageHeader title={m.title} intro={m.intro} />
       <CountryPicker value={id} />
       {invalid && <ErrorNotice title={m.badIdTitle} message={m.badId(raw)} />}
       {id !== null && <TaxSystemsOf countryId={id} />}

@@ -9,7 +9,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconPrinter, IconRefresh } from '@tabler/icons-react'
@@ -53,6 +52,7 @@ import {
   toRow,
   type LocationFormat,
 } from './view'
+import { PageHeader } from '@/components/PageHeader'
 
 /**
  * Loaded when a transaction's details are first opened: the drawer stays out of the log's first
@@ -262,14 +262,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
-        <div style={{ minWidth: 0 }}>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {title}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {l.subtitle(format.timeZone)}
-          </Text>
-        </div>
+        <PageHeader title={title} intro={l.subtitle(format.timeZone)} />
         {/* After the log: under the rate limit, the cashier's table comes first. */}
         <Shift locationId={locationId} format={format} today={today} enabled={list.isFetched} />
       </Group>
