@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { queryKeys } from '@/api/keys'
 import { verifyCredentials } from '@/api/locations'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { useDocumentTitle } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
 import { endSession, startSession, useLockedSession } from '@/session/store'
 import { idleSettings } from '@/session/idle'
@@ -17,6 +18,7 @@ import { describeError } from '../describeError'
 export function LockScreen() {
   const locked = useLockedSession()
   const { t } = useI18n()
+  useDocumentTitle(t.lock.title)
   const queryClient = useQueryClient()
   const [userToken, setUserToken] = useState('')
   const [problem, setProblem] = useState<string | null>(null)

@@ -1,5 +1,6 @@
-import { Button, Stack, Text, Title } from '@mantine/core'
+import { Button, Stack } from '@mantine/core'
 import { Link, useLocation } from 'react-router'
+import { PageHeader } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
 
 export function NotFoundPage() {
@@ -7,10 +8,7 @@ export function NotFoundPage() {
   const { t } = useI18n()
   return (
     <Stack align="flex-start" maw={560}>
-      <Title order={1} size="h2">
-        {t.notFound.title}
-      </Title>
-      <Text style={{ overflowWrap: 'anywhere' }}>{t.notFound.text(pathname)}</Text>
+      <PageHeader title={t.notFound.title} intro={t.notFound.text(pathname)} />
       <Button component={Link} to="/">
         {t.errors.goHome}
       </Button>
