@@ -7,6 +7,7 @@ import {
   signInWithTokens,
   test,
   logTable,
+  untilApiQuiet,
 } from './support/fixtures'
 
 test.describe('session', () => {
@@ -42,6 +43,7 @@ test.describe('session', () => {
 
   test('a 401 in the middle of work signs out once and returns to the same view after signing in', async ({
     page,
+    apiCalls,
   }) => {
     await page.goto('/sign-in')
     await signInWithTokens(page)
@@ -52,8 +54,10 @@ test.describe('session', () => {
     await expect(page).toHaveURL(/[?&]type=1&status=1(&|$)/)
     await expect(logTable(page)).toBeVisible()
     const view = new URL(page.url())
-    // Let every read of this view finish first, so the 401 meets the click and nothing earlier.
+    // Let every read of this view finish first (the log, the shift, the location list), so the
+    // 401 meets the click and nothing earlier: a read still on its way once failed the test.
     await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled()
+    await untilApiQuiet(apiCalls)
 
     // The tokens stop working; the next action that calls the API meets a 401.
     await setScenario({ fault: 'unauthorized' })

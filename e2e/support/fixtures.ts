@@ -225,6 +225,28 @@ export async function watchForTexts(page: Page, texts: string[]): Promise<() => 
   return () => page.evaluate(() => [...(window as unknown as { __e2eSeen: string[] }).__e2eSeen])
 }
 
+/**
+ * Waits until the page has no API request in flight and has started none for `quietMs`: the
+ * moment to change the mock's scenario so that only the next action meets it.
+ */
+export async function untilApiQuiet(calls: ApiCall[], quietMs = 700): Promise<void> {
+  let count = -1
+  let since = Date.now()
+  await expect
+    .poll(
+      () => {
+        if (calls.length !== count || calls.some((call) => call.outcome === 'pending')) {
+          count = calls.length
+          since = Date.now()
+          return false
+        }
+        return Date.now() - since >= quietMs
+      },
+      { timeout: 20_000, intervals: [100] },
+    )
+    .toBe(true)
+}
+
 /** POSTs that print a receipt: a fiscal act each. */
 export function printPosts(calls: ApiCall[]): ApiCall[] {
   return calls.filter(
