@@ -107,7 +107,7 @@ async function send(input: Request): Promise<Response> {
       throw new ApiError({
         kind: 'timeout',
         operation,
-        message: `No answer from the server within ${Math.round(settings.timeoutMs / 1000)} seconds.`,
+        message: `timeout after ${settings.timeoutMs} ms`,
         own: { reason: 'timeout', seconds: Math.round(settings.timeoutMs / 1000) },
       })
     }
@@ -115,7 +115,7 @@ async function send(input: Request): Promise<Response> {
     throw new ApiError({
       kind: 'network',
       operation,
-      message: 'Could not reach the server. Check the connection.',
+      message: 'network error',
       own: { reason: 'unreachable' },
     })
   } finally {
@@ -163,7 +163,7 @@ async function send(input: Request): Promise<Response> {
       status: response.status,
       operation,
       requestId,
-      message: 'The server sent a response the console cannot read.',
+      message: 'unreadable response',
       own: { reason: 'unreadable' },
     })
   }
@@ -187,7 +187,7 @@ export function payload<T>(result: { data?: T; error?: unknown }): T {
   if (result.data === undefined) {
     throw new ApiError({
       kind: 'malformed',
-      message: 'The server sent an empty response.',
+      message: 'empty response',
       own: { reason: 'empty' },
     })
   }

@@ -24,7 +24,7 @@ export type OwnMessage =
 interface ApiErrorInit {
   kind: ApiErrorKind
   status?: number
-  /** In English, for logs; the UI uses `own` when it is set. */
+  /** For logs: the server's message, or a short one of ours (the UI words `own` itself). */
   message: string
   own?: OwnMessage
   fieldErrors?: FieldError[]

@@ -10,11 +10,7 @@ export class PrintLockedError extends Error {
     /** Where the other print runs: this tab, or another tab or window of the browser. */
     readonly where: 'this-tab' | 'other-tab',
   ) {
-    super(
-      where === 'this-tab'
-        ? 'This receipt is already being printed.'
-        : 'This receipt is being printed in another tab or window.',
-    )
+    super(`print lock held (${where})`)
   }
 }
 
