@@ -235,8 +235,8 @@ export const storyData = {
     { count, sort }: { count?: number; sort?: SortState } = {},
   ): TransactionRowView[] {
     const log = storyData.log(locationId).slice(0, count)
-    return (sort ? sortTransactions(log, sort) : log).map((transaction) =>
-      storyData.row(transaction, locationId),
+    return (sort ? sortTransactions(log, sort, storyLocationFormat(locationId).timeZone) : log).map(
+      (transaction) => storyData.row(transaction, locationId),
     )
   },
   /** A row as the log page passes it, in English unless a language is given. */

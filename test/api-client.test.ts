@@ -5,7 +5,7 @@ import { api, configureClient, payload } from '@/api/client'
 import { getCountries } from '@/api/countries'
 import { ApiError, parseRetryAfter } from '@/api/errors'
 import { getTaxSystems } from '@/api/taxSystems'
-import { getTransactions } from '@/api/transactions'
+import { readServerPage } from '@/api/logReader'
 import { server } from '@/mocks/node'
 import { endSession, getSession, startSession } from '@/session/store'
 import { signInAsManager } from './render'
@@ -67,14 +67,12 @@ describe('client headers', () => {
     const taxSeen = captureHeaders('/integration/kkm/references/tax_system/1')
     const logSeen = captureHeaders('/kkm_transactions/1')
     await getTaxSystems(1)
-    await getTransactions(1, {
-      startDate: '2026-11-01',
-      endDate: '2026-11-28',
-      type: null,
-      status: null,
-      page: 1,
-      pageSize: 50,
-    })
+    await readServerPage(
+      1,
+      { startDate: '2026-11-01', endDate: '2026-11-28', type: null, status: null },
+      1,
+      50,
+    )
     for (const headers of [taxSeen[0], logSeen[0]]) {
       expect(headers?.get('Authorization')).toBe('Bearer demo-partner-token, User demo-user-token')
       expect(headers?.get('Accept')).toBe('application/vnd.api.v2+json')
@@ -90,14 +88,12 @@ describe('client headers', () => {
         return HttpResponse.json({ success: true, data: [], meta: { count: 0 } })
       }),
     )
-    await getTransactions(3, {
-      startDate: '2026-11-01',
-      endDate: '2026-11-02',
-      type: 1,
-      status: 0,
-      page: 2,
-      pageSize: 100,
-    })
+    await readServerPage(
+      3,
+      { startDate: '2026-11-01', endDate: '2026-11-02', type: 1, status: 0 },
+      2,
+      100,
+    )
     expect(Object.fromEntries((url as URL | null)?.searchParams ?? [])).toEqual({
       page: '2',
       editable_length: '100',

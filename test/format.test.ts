@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  formatDay,
-  dayInZone,
-  formatDateTime,
-  formatMoney,
-  locationTimeZone,
-  parseApiDate,
-} from '@/i18n/format'
+import { formatDay, dayInZone, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'
+import { parseApiDate } from '@/domain/apiDate'
 import { toCsv } from '@/pages/transactions/view'
 import { deriveShift } from '@/pages/transactions/shift'
 import type { KkmTransaction } from '@/api/transactions'

@@ -1,4 +1,4 @@
-import type { TransactionFilters } from './transactions'
+import type { TransactionFilters } from './logReader'
 
 /**
  * One query-key tree for the whole app. Keys hold ids and filters only, never credentials:

@@ -1,19 +1,22 @@
 import { queryOptions } from '@tanstack/react-query'
 import { api, authorizationHeader, payload, type Credentials } from './client'
 import { queryKeys } from './keys'
-import type { components } from './schema.gen'
+import { fromWireLocation, type Location } from './wire'
 
-export type Location = components['schemas']['Company']
+export type { Location } from './wire'
 
 /** Large enough for any salon chain a user manages; the API's default page is 25. */
 const MY_LOCATIONS_PAGE = 200
 
-async function getMyLocations(init: { signal?: AbortSignal; headers?: Record<string, string> }) {
+async function getMyLocations(init: {
+  signal?: AbortSignal
+  headers?: Record<string, string>
+}): Promise<Location[]> {
   const result = await api.GET('/companies', {
     params: { query: { my: 1, count: MY_LOCATIONS_PAGE } },
     ...init,
   })
-  return payload(result).data
+  return payload(result).data.map(fromWireLocation)
 }
 
 export const myLocationsQuery = () =>

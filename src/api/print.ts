@@ -2,10 +2,16 @@ import { mutationOptions, type QueryClient } from '@tanstack/react-query'
 import { api, payload } from './client'
 import { queryKeys } from './keys'
 import type { components } from './schema.gen'
-import type { KkmTransaction, TransactionPage } from './transactions'
+import type { TransactionPage } from './transactions'
+import { fromWireTransaction, type KkmTransaction } from './wire'
 
 export type PrintRequest = components['schemas']['PrintBillRequest']
-export type PrintResult = components['schemas']['PrintBillResult']
+/** The answer to a print: the transactions it created, as the app reads them. */
+export interface PrintResult {
+  kkm_transactions: KkmTransaction[]
+  /** Opaque in the API: passed on as sent. */
+  bill_json: components['schemas']['PrintBillResult']['bill_json']
+}
 
 /**
  * `print_document_bill` makes the register print a fiscal receipt. Not idempotent: one call,
@@ -19,7 +25,11 @@ export async function printDocumentBill(
     params: { path: { location_id: locationId } },
     body,
   })
-  return payload(result).data
+  const data = payload(result).data
+  return {
+    kkm_transactions: (data.kkm_transactions ?? []).map(fromWireTransaction),
+    bill_json: data.bill_json ?? [],
+  }
 }
 
 export const printMutation = (locationId: number) =>
@@ -46,7 +56,7 @@ export function upsertCachedTransaction(
         transactions[index] = transaction
         return { ...page, transactions }
       }
-      return { transactions: [transaction, ...page.transactions], total: page.total + 1 }
+      return { ...page, transactions: [transaction, ...page.transactions], total: page.total + 1 }
     },
   )
 }

@@ -147,8 +147,11 @@ export interface components {
         /** @description `meta` carrying nothing: an empty object or an empty array. */
         EmptyMeta: Record<string, never> | components["schemas"]["EmptyArray"];
         CountMeta: {
-            /** @description Number of items found (taken as the total across pages). */
-            count: number;
+            /**
+             * @description Number of items found. Whether that is the total across pages or the length of this
+             *     page is not documented: the console reads it as a total only where it must be one.
+             */
+            count: components["schemas"]["FlexibleId"];
         };
         FieldError: {
             field?: string;
@@ -180,6 +183,13 @@ export interface components {
         ErrorBody: components["schemas"]["ErrorEnvelope"] | components["schemas"]["LegacyErrorBody"];
         /** @description Older YCLIENTS deployments send numbers as strings. */
         FlexibleId: number | string;
+        /** @description A number, or (older YCLIENTS deployments) the same number as a string. */
+        FlexibleNumber: number | string;
+        /**
+         * @description ISO 8601 with an offset (`2026-11-28T15:00:00+03:00`), or, on older deployments, the
+         *     location's wall time without an offset (`2026-11-28 15:00:00`).
+         */
+        ApiDateTime: string;
         AuthRequest: {
             /** @description A phone such as `+13155550175` or an email. */
             login: string;
@@ -223,7 +233,7 @@ export interface components {
             meta: components["schemas"]["EmptyMeta"];
         };
         Company: {
-            id: number;
+            id: components["schemas"]["FlexibleId"];
             title: string;
             public_title?: string;
             country_id?: components["schemas"]["FlexibleId"];
@@ -293,31 +303,34 @@ export interface components {
          * @enum {integer}
          */
         CallbackCode: 0 | 1001 | 1002 | 1003 | 1004 | 1005 | 2001 | 2002;
+        /**
+         * @description Numbers and ids may arrive as strings on older deployments; `print_date` in either of
+         *     the forms of `ApiDateTime`.
+         */
         KkmTransaction: {
-            id: number;
-            /** @description ISO 8601 date-time; old deployments send `2018-06-26 01:10:19`. */
-            print_date: string;
-            printed_count: number;
-            sum: number;
+            id: components["schemas"]["FlexibleId"];
+            print_date: components["schemas"]["ApiDateTime"];
+            printed_count: components["schemas"]["FlexibleNumber"];
+            sum: components["schemas"]["FlexibleNumber"];
             type: {
-                id: components["schemas"]["OperationTypeId"];
+                id: components["schemas"]["OperationTypeId"] | string;
                 title: string;
             };
             status: {
-                id: components["schemas"]["PrintStatusId"];
+                id: components["schemas"]["PrintStatusId"] | string;
                 title: string;
             };
             document: {
-                id: number;
-                type: components["schemas"]["DocumentTypeId"];
+                id: components["schemas"]["FlexibleId"];
+                type: components["schemas"]["DocumentTypeId"] | string;
                 type_title: string;
             };
             cashier: {
-                id: number;
+                id: components["schemas"]["FlexibleId"];
                 name: string;
             };
             /** @description Seen in third-party code; not always present. */
-            document_id?: number;
+            document_id?: components["schemas"]["FlexibleId"];
         };
         TransactionsEnvelope: {
             /** @constant */
@@ -335,9 +348,9 @@ export interface components {
             is_pos_enabled: boolean;
         };
         PrintBillResult: {
-            kkm_type: number;
+            kkm_type: components["schemas"]["FlexibleId"];
             kkm_transactions: components["schemas"]["KkmTransaction"][];
-            status: number;
+            status: components["schemas"]["FlexibleId"];
             /** @description Opaque. */
             bill_json: {
                 [key: string]: unknown;
@@ -435,6 +448,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /**
+         * @description The request was refused before it was read: a deployment that insists on its own
+         *     `Accept` value (YCLIENTS: `application/vnd.yclients.v2+json`; Altegio:
+         *     `application/vnd.api.v2+json`) answers any other with 400, in either error shape.
+         */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description Rate limit exceeded (body and headers not documented). */
         TooManyRequests: {
             headers: {
@@ -481,6 +507,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -505,6 +532,7 @@ export interface operations {
                     "application/json": components["schemas"]["CountriesEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -535,6 +563,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompaniesEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -561,6 +590,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxSystemsEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -594,7 +624,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of transactions; `meta.count` is the number found. */
+            /**
+             * @description One page of transactions. The order (newest or oldest first), whether the server
+             *     caps `editable_length`, and whether `meta.count` is the total are not documented.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -603,6 +636,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionsEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -635,6 +669,7 @@ export interface operations {
                     "application/json": components["schemas"]["PrintBillEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -664,6 +699,7 @@ export interface operations {
                     "application/json": components["schemas"]["CallbackEnvelope"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

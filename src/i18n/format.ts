@@ -87,55 +87,6 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/**
- * Parses the API's `print_date`: ISO 8601 with an offset, or the old `2018-06-26 01:10:19`,
- * which is wall-clock time at the location.
- */
-export function parseApiDate(value: string, timeZone: string): Date | null {
-  const trimmed = value.trim()
-  if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(trimmed)) {
-    const date = new Date(trimmed)
-    return Number.isNaN(date.getTime()) ? null : date
-  }
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(trimmed)
-  if (!match) return null
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ]
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s || 0)
-  return new Date(asUtc - zoneOffsetMs(new Date(asUtc), timeZone))
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds. */
-export function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = dateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at)
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  )
-  return wall - Math.floor(at.getTime() / 1000) * 1000
-}
-
 export function formatDateTime(date: Date, timeZone: string, locale: string = LOCALE): string {
   return dateTimeFormat(locale, {
     timeZone,

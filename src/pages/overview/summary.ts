@@ -7,7 +7,8 @@ import {
   type PrintStatusId,
 } from '@/api/transactions'
 import type { StatusTone } from '@/components/StatusBadge'
-import { dayInZone, parseApiDate, zoneOffsetMs } from '@/i18n/format'
+import { parseApiDate, zoneOffsetMs } from '@/domain/apiDate'
+import { dayInZone } from '@/i18n/format'
 import { PRINT_STATUS_LABELS } from '@/i18n/labels'
 import {
   DEFAULT_PAGE_SIZE,

@@ -233,12 +233,13 @@ function TransactionLog({ locationId }: { locationId: number }) {
   })
 
   const sorted = useMemo(
-    () => (list.data ? sortTransactions(list.data.transactions, view.sort) : []),
+    () => (list.data ? sortTransactions(list.data.transactions, view.sort, format.timeZone) : []),
     [list.data, view.sort],
   )
   const rows = useMemo(() => sorted.map((t) => toRow(t, format)), [sorted, format])
   const byId = useMemo(() => new Map(sorted.map((t) => [t.id, t])), [sorted])
   const total = list.data?.total ?? 0
+  const exact = list.data?.exact ?? true
   const pageCount = view.pageSize === 'all' ? 1 : Math.max(1, Math.ceil(total / view.pageSize))
   const opened = view.transactionId !== null ? byId.get(view.transactionId) : undefined
   const dialogs = useLogDialogs({
@@ -269,7 +270,9 @@ function TransactionLog({ locationId }: { locationId: number }) {
     try {
       const all = await queryClient.fetchQuery(allTransactionsQuery(locationId, filters))
       const csv = toCsv(
-        sortTransactions(all.transactions, view.sort).map((row) => toRow(row, format)),
+        sortTransactions(all.transactions, view.sort, format.timeZone).map((row) =>
+          toRow(row, format),
+        ),
         t,
       )
       downloadCsv(`kkm-transactions-${locationId}-${view.startDate}-${view.endDate}.csv`, csv)
@@ -445,9 +448,12 @@ function TransactionLog({ locationId }: { locationId: number }) {
       ) : (
         <>
           <Group gap={6} role="status">
-            <Badge variant="light">{formatCount(total, intlLocale)}</Badge>
+            <Badge variant="light">
+              {exact ? '' : '≥ '}
+              {formatCount(total, intlLocale)}
+            </Badge>
             <Text size="sm">
-              {l.found(total)}
+              {exact ? l.found(total) : l.foundAtLeast(total)}
               {view.pageSize === 'all' && total > rows.length
                 ? l.showingFirst(formatCount(rows.length, intlLocale))
                 : ''}

@@ -1,6 +1,7 @@
 import type { KkmTransaction } from '@/api/transactions'
 import type { ShiftView } from '@/components/ShiftStatus'
-import { formatDateTime, parseApiDate } from '@/i18n/format'
+import { parseApiDate } from '@/domain/apiDate'
+import { formatDateTime } from '@/i18n/format'
 import { ENGLISH, type ViewLanguage } from './view'
 
 const DAY_MS = 86_400_000

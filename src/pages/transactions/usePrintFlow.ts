@@ -4,9 +4,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { isApiError } from '@/api/errors'
 import { queryKeys } from '@/api/keys'
 import { printMutation, upsertCachedTransaction } from '@/api/print'
+import type { Found } from '@/api/logReader'
 import { PrintLockedError, withPrintLock } from '@/api/printLock'
 import {
-  documentIdOf,
   documentTransactionsQuery,
   findTransaction,
   isTerminalStatus,
@@ -15,6 +15,7 @@ import {
   type OperationTypeId,
 } from '@/api/transactions'
 import type { DuplicateCheck, PrintOperation, PrintPhase } from '@/components/PrintBillDialog'
+import { parseApiDate } from '@/domain/apiDate'
 import { dayInZone, formatMoney } from '@/i18n/format'
 import { describeError } from '../describeError'
 import { documentLabel, printedAt, statusLabel, statusTone, type LocationFormat } from './view'
@@ -57,6 +58,11 @@ function parseDocumentId(text: string): number | null {
   return /^[1-9]\d{0,9}$/.test(trimmed) && Number(trimmed) <= 2_147_483_647 ? Number(trimmed) : null
 }
 
+/** The location's calendar day of a transaction; today when its date cannot be read. */
+function dayOf(transaction: KkmTransaction, timeZone: string): string {
+  return dayInZone(parseApiDate(transaction.print_date, timeZone) ?? new Date(), timeZone)
+}
+
 function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`)
   date.setUTCDate(date.getUTCDate() + days)
@@ -89,7 +95,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
   const targetKey = `${locationId}:${documentId ?? '-'}:${operationType}`
   const range = {
     startDate: target?.source
-      ? dayInZone(new Date(target.source.print_date), format.timeZone)
+      ? dayOf(target.source, format.timeZone)
       : shiftDay(today, -printFollowSettings.lookBackDays),
     endDate: today,
   }
@@ -146,7 +152,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
       upsertCachedTransaction(queryClient, locationId, transaction)
       setFollowed({
         transaction,
-        day: dayInZone(new Date(transaction.print_date), format.timeZone),
+        day: dayOf(transaction, format.timeZone),
         targetKey: key,
         label,
       })
@@ -169,7 +175,10 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
           staleTime: 0,
         })
         const fresh = receipts.find(
-          (t) => !before.has(t.id) && Date.parse(t.print_date) >= sentAt - 5 * 60_000,
+          (t) =>
+            !before.has(t.id) &&
+            (parseApiDate(t.print_date, format.timeZone)?.getTime() ?? sentAt) >=
+              sentAt - 5 * 60_000,
         )
         if (fresh) follow(fresh, key, label)
         else setPhase({ kind: 'unknown', checking: false, foundLabel: null, message })
@@ -182,7 +191,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
         })
       }
     },
-    [documentId, queryClient, locationId, operationType, today, follow],
+    [documentId, queryClient, locationId, operationType, today, follow, format.timeZone],
   )
 
   const send = useCallback(async () => {
@@ -202,7 +211,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
         }),
       )
       const created =
-        result.kkm_transactions.find((t) => documentIdOf(t) === documentId) ??
+        result.kkm_transactions.find((t) => t.document.id === documentId) ??
         result.kkm_transactions[0]
       if (created) follow(created, targetKey, label)
       else await checkLogAfterUnknown(p.noTransaction, before, sentAt, targetKey, label)
@@ -247,13 +256,23 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
     targetKey,
   ])
 
+  const followKey = queryKeys.printFollow(locationId, followed?.transaction.id ?? 0)
   const followQuery = useQuery({
-    queryKey: queryKeys.printFollow(locationId, followed?.transaction.id ?? 0),
-    queryFn: ({ signal }) =>
-      followed ? findTransaction(locationId, followed.transaction, followed.day, signal) : null,
+    queryKey: followKey,
+    // Where it was found last time is where it is most likely still (the log may run oldest first).
+    queryFn: ({ signal, client }) =>
+      followed
+        ? findTransaction(
+            locationId,
+            followed.transaction,
+            followed.day,
+            client.getQueryData<Found | null>(followKey)?.page ?? null,
+            signal,
+          )
+        : null,
     enabled: followed !== null,
     refetchInterval: (query) => {
-      const latest = query.state.data
+      const latest = query.state.data?.transaction
       return latest && isTerminalStatus(latest.status.id) ? false : printFollowSettings.pollMs
     },
     refetchIntervalInBackground: true,
@@ -262,7 +281,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
   })
 
   // Each new state of the followed receipt goes to the log's cache; a final one ends the follow.
-  const latest = followQuery.data
+  const latest = followQuery.data?.transaction
   useEffect(() => {
     if (!followed || !latest) return
     upsertCachedTransaction(queryClient, locationId, latest)
@@ -316,9 +335,9 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
     if (!followed) return
     const timer = setTimeout(() => {
       const label = statusLabel(
-        queryClient.getQueryData<KkmTransaction | null>(
+        queryClient.getQueryData<Found | null>(
           queryKeys.printFollow(locationId, followed.transaction.id),
-        ) ?? followed.transaction,
+        )?.transaction ?? followed.transaction,
         t,
       )
       notifications.show({

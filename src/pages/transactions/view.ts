@@ -1,6 +1,5 @@
 import type { Location } from '@/api/locations'
 import {
-  documentIdOf,
   FAILED_STATUSES,
   IN_FLIGHT_STATUSES,
   SUCCESS_STATUS,
@@ -13,13 +12,8 @@ import {
   type SortState,
   type TransactionRowView,
 } from '@/components/TransactionTable'
-import {
-  formatCount,
-  formatDateTime,
-  formatMoney,
-  locationTimeZone,
-  parseApiDate,
-} from '@/i18n/format'
+import { formatCount, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'
+import { apiTime, parseApiDate } from '@/domain/apiDate'
 import { INTL_LOCALES, type Messages } from '@/i18n'
 import { labelFor } from '@/i18n/labels'
 import { en } from '@/i18n/messages/en'
@@ -75,12 +69,12 @@ export function documentLabel(transaction: KkmTransaction, t: Messages = en): st
   const type = transaction.document
     ? labelFor(t.enums.documentType, transaction.document.type, transaction.document.type_title)
     : t.details.documentFallback
-  return `${type} #${documentIdOf(transaction)}`
+  return `${type} #${transaction.document.id}`
 }
 
 /** Receipts can be printed for sales and returns of a document. */
 export function isPrintable(transaction: KkmTransaction): boolean {
-  return (transaction.type.id === 0 || transaction.type.id === 1) && documentIdOf(transaction) > 0
+  return (transaction.type.id === 0 || transaction.type.id === 1) && transaction.document.id > 0
 }
 
 export function printedAt(transaction: KkmTransaction, format: LocationFormat): string {
@@ -156,8 +150,12 @@ export function toDetails(
 }
 
 /** Sort keys, computed once per row rather than in every comparison (10,000 rows sort in ms). */
-const SORT_VALUE: Record<SortState['key'], (t: KkmTransaction) => number | string> = {
-  date: (t) => Date.parse(t.print_date),
+const SORT_VALUE: Record<
+  SortState['key'],
+  (t: KkmTransaction, timeZone: string) => number | string
+> = {
+  // An unreadable date sorts as the oldest, not as NaN (which would scramble the order).
+  date: (t, timeZone) => apiTime(t.print_date, timeZone) || -Infinity,
   sum: (t) => t.sum,
   status: (t) => t.status.id,
   operation: (t) => t.type.id,
@@ -167,11 +165,12 @@ const SORT_VALUE: Record<SortState['key'], (t: KkmTransaction) => number | strin
 export function sortTransactions(
   transactions: KkmTransaction[],
   sort: SortState,
+  timeZone: string,
 ): KkmTransaction[] {
   const valueOf = SORT_VALUE[sort.key]
   const sign = sort.direction === 'asc' ? 1 : -1
   return transactions
-    .map((transaction) => ({ transaction, value: valueOf(transaction) }))
+    .map((transaction) => ({ transaction, value: valueOf(transaction, timeZone) }))
     .sort((a, b) => {
       const order =
         typeof a.value === 'string' || typeof b.value === 'string'

@@ -1,0 +1,223 @@
+import { apiTime } from '@/domain/apiDate'
+import { api, payload } from './client'
+import { fromWireTransaction, wireNumber, type KkmTransaction, type OperationTypeId } from './wire'
+import type { PrintStatusId } from './wire'
+
+/**
+ * The list reader. The API does not say which end of the log comes first, whether it caps
+ * `editable_length`, or whether `meta.count` is the total or the page's length (reference,
+ * "Unknowns" 3 and 7), so nothing here relies on what was asked: every decision is taken from
+ * what the server returned.
+ */
+
+export interface LogFilters {
+  /** First day, `YYYY-MM-DD`, in the location's calendar. */
+  startDate: string
+  /** Last day, inclusive. */
+  endDate: string
+  type: OperationTypeId | null
+  status: PrintStatusId | null
+}
+
+/** A page of the log as the console shows it. */
+export interface TransactionFilters extends LogFilters {
+  page: number
+  pageSize: number
+}
+
+/** One page as the server sent it, in the server's order. */
+export interface ServerPage {
+  rows: KkmTransaction[]
+  /** `meta.count`: the total, or only this page's length. */
+  count: number
+}
+
+export async function readServerPage(
+  locationId: number,
+  filters: LogFilters,
+  page: number,
+  length: number,
+  signal?: AbortSignal,
+): Promise<ServerPage> {
+  const result = await api.GET('/kkm_transactions/{location_id}', {
+    params: {
+      path: { location_id: locationId },
+      query: {
+        page,
+        editable_length: length,
+        start_date: filters.startDate,
+        end_date: filters.endDate,
+        ...(filters.type === null ? {} : { type: filters.type }),
+        ...(filters.status === null ? {} : { status: filters.status }),
+      },
+    },
+    signal,
+  })
+  const body = payload(result)
+  const rows = body.data.map(fromWireTransaction)
+  const count = wireNumber(body.meta.count)
+  return { rows, count: Number.isFinite(count) ? count : rows.length }
+}
+
+/** A count larger than the page it came with can only be a total. */
+export function totalOf(page: ServerPage): number | null {
+  return page.count > page.rows.length ? page.count : null
+}
+
+export type LogOrder = 'newest-first' | 'oldest-first' | 'unknown'
+
+/**
+ * The order from the dates themselves. The rows are of one location, so wall times compare as
+ * they are and need no zone.
+ */
+export function orderOf(rows: readonly KkmTransaction[]): LogOrder {
+  const times = rows.map((row) => apiTime(row.print_date, 'UTC')).filter(Number.isFinite)
+  const first = times[0]
+  const last = times[times.length - 1]
+  if (first === undefined || last === undefined || first === last) return 'unknown'
+  return first > last ? 'newest-first' : 'oldest-first'
+}
+
+/** The page size of bulk reads (export, the all-rows view, the duplicate check). */
+export const BULK_PAGE_SIZE = 1000
+/** A hard stop, so a runaway filter cannot pull a whole year through the rate limit. */
+export const MAX_BULK_ROWS = 20_000
+
+export interface TransactionPage {
+  /** Newest first, whatever the server's order. */
+  transactions: KkmTransaction[]
+  /** Transactions found for the filters: exactly when `exact`, otherwise at least this many. */
+  total: number
+  exact: boolean
+}
+
+/**
+ * Every transaction for the filters. Pages on until the server has nothing more: an empty page,
+ * a page of rows already read (a server that ignores `page`), a page shorter than the server's
+ * full one, the reported total reached, or MAX_BULK_ROWS. A short first page is not the end: a
+ * server that caps its pages answers fewer rows than asked while more remain.
+ */
+export async function readWholeLog(
+  locationId: number,
+  filters: LogFilters,
+  signal?: AbortSignal,
+  pageLength = BULK_PAGE_SIZE,
+): Promise<TransactionPage> {
+  const rows: KkmTransaction[] = []
+  const seen = new Set<number>()
+  let fullPage = 0
+  let reported: number | null = null
+  let truncated = false
+  for (let page = 1; ; page++) {
+    const answer = await readServerPage(locationId, filters, page, pageLength, signal)
+    const fresh = answer.rows.filter((row) => !seen.has(row.id))
+    if (fresh.length === 0) break
+    for (const row of fresh) {
+      seen.add(row.id)
+      rows.push(row)
+    }
+    reported = Math.max(reported ?? 0, totalOf(answer) ?? 0) || null
+    fullPage = Math.max(fullPage, answer.rows.length)
+    if (rows.length >= MAX_BULK_ROWS) {
+      truncated = true
+      break
+    }
+    if (reported !== null && rows.length >= reported) break
+    if (answer.rows.length < fullPage) break
+  }
+  const transactions = orderOf(rows) === 'oldest-first' ? rows.reverse() : rows
+  if (truncated) transactions.length = Math.min(transactions.length, MAX_BULK_ROWS)
+  return {
+    transactions,
+    total: Math.max(reported ?? 0, transactions.length),
+    exact: !truncated || reported !== null,
+  }
+}
+
+/**
+ * One page of the log as the console shows it: newest first, `pageSize` rows, page 1 the newest.
+ * When the server's own page plainly is that page (newest first, and a count that can only be
+ * the total and agrees with the page's length) it is used as it is: one request. Otherwise the
+ * page is cut out of the whole log, read once and shared by every page of the same filters.
+ */
+export async function readLogPage(
+  locationId: number,
+  filters: LogFilters,
+  page: number,
+  pageSize: number,
+  readWhole: () => Promise<TransactionPage>,
+  signal?: AbortSignal,
+): Promise<TransactionPage> {
+  const answer = await readServerPage(locationId, filters, page, pageSize, signal)
+  const { rows, count } = answer
+  if (orderOf(rows) !== 'oldest-first') {
+    const total = totalOf(answer)
+    const lastLength = total === null ? null : total - (page - 1) * pageSize
+    if (total !== null && (rows.length === pageSize || rows.length === lastLength))
+      return { transactions: rows, total, exact: true }
+    if (page === 1 && rows.length === 0) return { transactions: [], total: 0, exact: true }
+    // All of it, or a server that caps its pages and counts only the page: the next page tells.
+    if (page === 1 && rows.length < pageSize && count === rows.length) {
+      const next = await readServerPage(locationId, filters, 2, pageSize, signal)
+      if (next.rows.length === 0) return { transactions: rows, total: rows.length, exact: true }
+    }
+  }
+  const whole = await readWhole()
+  return {
+    ...whole,
+    transactions: whole.transactions.slice((page - 1) * pageSize, page * pageSize),
+  }
+}
+
+/** Where a transaction was found: the server page, so the next look can start there. */
+export interface Found {
+  transaction: KkmTransaction
+  page: number
+}
+
+/** The page length a follow-up asks for: a day of one operation type rarely holds more. */
+export const FIND_PAGE_SIZE = 100
+
+/**
+ * A transaction by id, wherever it lies: at the page it was last seen on, then from the newest
+ * end of the log. For a log that runs oldest first that end is its last page, reached directly
+ * when the count is a total and by paging forward when it is not.
+ */
+export async function findInLog(
+  locationId: number,
+  filters: LogFilters,
+  id: number,
+  hint: number | null,
+  signal?: AbortSignal,
+): Promise<Found | null> {
+  const read = (page: number) =>
+    readServerPage(locationId, filters, page, FIND_PAGE_SIZE, signal).then((answer) => {
+      const transaction = answer.rows.find((row) => row.id === id)
+      return { answer, found: transaction ? { transaction, page } : null }
+    })
+  if (hint !== null && hint > 1) {
+    const { found } = await read(hint)
+    if (found) return found
+  }
+  const first = await read(1)
+  if (first.found) return first.found
+  const { answer } = first
+  const total = totalOf(answer)
+  if (orderOf(answer.rows) === 'oldest-first' && total !== null) {
+    for (let page = Math.ceil(total / answer.rows.length); page > 1; page--) {
+      const { found } = await read(page)
+      if (found) return found
+    }
+    return null
+  }
+  const seen = new Set(answer.rows.map((row) => row.id))
+  const fullPage = answer.rows.length
+  for (let page = 2; fullPage > 0 && seen.size < MAX_BULK_ROWS; page++) {
+    const next = await read(page)
+    if (next.found) return next.found
+    const fresh = next.answer.rows.filter((row) => !seen.has(row.id))
+    if (fresh.length === 0 || next.answer.rows.length < fullPage) return null
+    for (const row of fresh) seen.add(row.id)
+  }
+  return null
+}
