@@ -19,6 +19,28 @@ function parseUpstream(raw: string | undefined): URL | undefined {
   )
 }
 
+const FLAVOURS = ['altegio', 'yclients']
+
+/**
+ * ALTEGIO_API_FLAVOUR (altegio | yclients) names the deployment: the app reads it from a meta tag,
+ * so `npm run dev`, a static build and `npm run serve` (which rewrites the tag) all configure it
+ * the same way.
+ */
+function apiFlavour(raw: string | undefined): Plugin {
+  const flavour = raw?.trim() || 'altegio'
+  if (!FLAVOURS.includes(flavour)) {
+    throw new Error(`ALTEGIO_API_FLAVOUR must be altegio or yclients, got "${raw}"`)
+  }
+  return {
+    name: 'kkm:api-flavour',
+    transformIndexHtml: (html) =>
+      html.replace(
+        /(<meta name="kkm-api-flavour" content=")[^"]*(")/,
+        (_match, start: string, end: string) => `${start}${flavour}${end}`,
+      ),
+  }
+}
+
 /**
  * MSW's service worker lives outside public/ so that a production build cannot ship it; only the
  * dev server on the mock API and the demo build serve it.
@@ -48,7 +70,11 @@ export default defineConfig(({ mode, command }) => {
   const mockApi = mode === 'demo' || (command === 'serve' && mode !== 'production' && !upstream)
 
   return {
-    plugins: [react(), ...(mockApi ? [mockServiceWorker()] : [])],
+    plugins: [
+      react(),
+      apiFlavour(env.ALTEGIO_API_FLAVOUR),
+      ...(mockApi ? [mockServiceWorker()] : []),
+    ],
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     define: { __MOCK_API__: JSON.stringify(mockApi) },
     build: {

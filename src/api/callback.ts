@@ -1,5 +1,5 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query'
-import { ACCEPT, api, payload, resolveBaseUrl } from './client'
+import { acceptHeader, api, payload, resolveBaseUrl } from './client'
 import { queryKeys } from './keys'
 import type { components } from './schema.gen'
 
@@ -42,4 +42,6 @@ export function callbackUrl(): string {
 }
 
 /** Headers the client sends with the callback, apart from Authorization (added by its middleware). */
-export const CALLBACK_HEADERS = { Accept: ACCEPT, 'Content-Type': 'application/json' } as const
+export function callbackHeaders() {
+  return { Accept: acceptHeader(), 'Content-Type': 'application/json' } as const
+}

@@ -1,9 +1,9 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from './schema.gen'
-import { ApiError, describeErrorBody, parseRetryAfter } from './errors'
+import { ApiError, describeErrorBody, errorStatusOf, parseRetryAfter } from './errors'
+import { ACCEPT_BY_FLAVOUR, configuredFlavour, type ApiFlavour } from './flavour'
 import { RateLimiter } from './rateLimit'
 
-export const ACCEPT = 'application/vnd.api.v2+json'
 export const DEFAULT_API_BASE = '/api/v1'
 
 export interface Credentials {
@@ -28,6 +28,8 @@ interface ClientSettings {
   /** Called when the API asks us to slow down. */
   onRateLimited: (retryAfterSeconds: number | null) => void
   timeoutMs: number
+  /** Which deployment is spoken to: it decides the Accept header of every request. */
+  flavour: ApiFlavour
 }
 
 const settings: ClientSettings = {
@@ -35,6 +37,16 @@ const settings: ClientSettings = {
   onUnauthorized: () => undefined,
   onRateLimited: () => undefined,
   timeoutMs: 20_000,
+  flavour: configuredFlavour(),
+}
+
+/** The Accept value every request carries, for the deployment configured. */
+export function acceptHeader(): string {
+  return ACCEPT_BY_FLAVOUR[settings.flavour]
+}
+
+export function apiFlavour(): ApiFlavour {
+  return settings.flavour
 }
 
 /** The session and the app shell plug in here; `api/` itself knows nothing of React or storage. */
@@ -60,7 +72,7 @@ const SESSION_AUTH_MARK = 'x-kkm-session-auth'
 
 const headers: Middleware = {
   onRequest({ request, schemaPath }) {
-    request.headers.set('Accept', ACCEPT)
+    request.headers.set('Accept', acceptHeader())
     if (request.headers.has('Authorization')) return request
     const credentials = settings.credentials()
     if (!credentials) return request
@@ -132,28 +144,24 @@ async function send(input: Request): Promise<Response> {
     parsed = false
   }
 
-  const failed =
-    !response.ok ||
-    (parsed &&
-      typeof body === 'object' &&
-      body !== null &&
-      (body as { success?: unknown }).success === false)
-  if (failed) {
+  // An error status, `success: false`, or the legacy `{errors:{code, message}}` on any status.
+  const status = errorStatusOf(response.status, parsed ? body : undefined)
+  if (status !== null) {
     const { message, fieldErrors } = describeErrorBody(body)
     const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'))
-    if (response.status === 429) {
+    if (status === 429) {
       rateLimiter.pause((retryAfterSeconds ?? 2) * 1000)
       settings.onRateLimited(retryAfterSeconds)
     }
-    if (response.status === 401 && usedSession) settings.onUnauthorized()
+    if (status === 401 && usedSession) settings.onUnauthorized()
     throw new ApiError({
       kind: 'http',
-      status: response.status,
+      status,
       operation,
       requestId,
       retryAfterSeconds,
       fieldErrors,
-      message: message ?? `HTTP ${response.status}`,
+      message: message ?? `HTTP ${status}`,
       own: message === null ? { reason: 'status' } : undefined,
     })
   }

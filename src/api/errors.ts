@@ -116,6 +116,23 @@ export function describeErrorBody(body: unknown): {
   return { message, fieldErrors }
 }
 
+/**
+ * The status a failed answer stands for, or null when it did not fail. The legacy body may come
+ * with HTTP 200 and carry the real status in `errors.code` (a 401 there ends the session like
+ * any 401); `success: false` under 200 is a refusal with the answer's own status.
+ */
+export function errorStatusOf(httpStatus: number, body: unknown): number | null {
+  const ok = httpStatus >= 200 && httpStatus < 300
+  if (!ok) return httpStatus
+  if (!isRecord(body)) return null
+  if (body.success === false) return httpStatus
+  if (body.success === undefined && isRecord(body.errors) && !('data' in body)) {
+    const code = Number(body.errors.code)
+    return Number.isInteger(code) && code >= 400 && code <= 599 ? code : 400
+  }
+  return null
+}
+
 /** Seconds from a `Retry-After` header (delta-seconds or an HTTP date); null when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
   if (!header) return null

@@ -113,12 +113,14 @@ export const en = {
     characters: (label: string) => `${label} contains characters a token cannot have.`,
   },
   signIn: {
-    intro: 'Sign in with your Altegio API tokens, or with your login and password.',
+    intro: (product: string) =>
+      `Sign in with your ${product} API tokens, or with your login and password.`,
     method: 'Sign-in method',
     tokens: 'Tokens',
     password: 'Login and password',
-    partnerHint: "The integrator's token from the Altegio developer account.",
-    userHint: 'From Settings → API access in Altegio.',
+    partnerHint: (product: string) =>
+      `The integrator's token from the ${product} developer account.`,
+    userHint: (product: string) => `From Settings → API access in ${product}.`,
     login: 'Login',
     loginHint: 'Phone (+13155550175) or email.',
     passwordLabel: 'Password',
@@ -237,6 +239,9 @@ export const en = {
       `No transactions match these filters between ${from} and ${to}.`,
     showToday: 'Show today’s log',
     found: (total: number) => `${p(total, 'transaction', 'transactions')} found`,
+    /** The server does not say how many there are: the rows read so far. */
+    foundAtLeast: (total: number) =>
+      `${p(total, 'transaction', 'transactions')} found at least: the server does not say how many there are`,
     showingFirst: (count: string) => ` (showing the first ${count})`,
     sortWithinPage: ' · sorting applies within this page',
     caption: (title: string, from: string, to: string) =>

@@ -111,12 +111,12 @@ export const ru: Messages = {
     characters: (label) => `${label}: содержит символы, которых не бывает в токене.`,
   },
   signIn: {
-    intro: 'Войдите с токенами API Altegio или с логином и паролем.',
+    intro: (product) => `Войдите с токенами API ${product} или с логином и паролем.`,
     method: 'Способ входа',
     tokens: 'Токены',
     password: 'Логин и пароль',
-    partnerHint: 'Токен интегратора из кабинета разработчика Altegio.',
-    userHint: 'Из Настройки → Доступ к API в Altegio.',
+    partnerHint: (product) => `Токен интегратора из кабинета разработчика ${product}.`,
+    userHint: (product) => `Из Настройки → Доступ к API в ${product}.`,
     login: 'Логин',
     loginHint: 'Телефон (+13155550175) или email.',
     passwordLabel: 'Пароль',
@@ -235,6 +235,8 @@ export const ru: Messages = {
     found: (total) =>
       `${p(total, 'транзакция найдена', 'транзакции найдено', 'транзакций найдено')}`,
     showingFirst: (count) => ` (показаны первые ${count})`,
+    foundAtLeast: (total) =>
+      `${p(total, 'транзакция найдена', 'транзакции найдено', 'транзакций найдено')} как минимум: сервер не сообщает, сколько их всего`,
     sortWithinPage: ' · сортировка в пределах страницы',
     caption: (title, from, to) => `Транзакции ККМ: ${title}, с ${from} по ${to}`,
     pageControl: (control) =>

@@ -17,7 +17,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import {
   CALLBACK_CODES,
-  CALLBACK_HEADERS,
+  callbackHeaders,
   callbackMutation,
   callbackUrl,
   invalidateAfterCallback,
@@ -157,9 +157,9 @@ export function CallbackPage() {
     method: 'POST',
     url: callbackUrl(),
     headers: [
-      ['Accept', CALLBACK_HEADERS.Accept],
+      ['Accept', callbackHeaders().Accept],
       ['Authorization', MASKED_AUTHORIZATION],
-      ['Content-Type', CALLBACK_HEADERS['Content-Type']],
+      ['Content-Type', callbackHeaders()['Content-Type']],
     ],
     body: JSON.stringify(toCallbackBody(fields)),
   }

@@ -14,6 +14,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { signInWithPassword } from '@/api/auth'
+import { apiFlavour } from '@/api/client'
+import { PRODUCT_NAME } from '@/api/flavour'
 import { queryKeys } from '@/api/keys'
 import { verifyCredentials } from '@/api/locations'
 import { ErrorNotice } from '@/components/ErrorNotice'
@@ -69,6 +71,7 @@ export function SignInPage() {
   const session = useSession()
   const { t } = useI18n()
   const s = t.signIn
+  const product = PRODUCT_NAME[apiFlavour()]
   const location = useLocation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -128,7 +131,7 @@ export function SignInPage() {
       <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={440} component="main">
         <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
           <Stack>
-            <PageHeader title={t.app.name} intro={s.intro} id="sign-in-title" />
+            <PageHeader title={t.app.name} intro={s.intro(product)} id="sign-in-title" />
             <LanguageSwitcher fullWidth />
             <SegmentedControl
               aria-label={s.method}
@@ -145,7 +148,7 @@ export function SignInPage() {
             />
             <PasswordInput
               label={t.tokens.partner}
-              description={s.partnerHint}
+              description={s.partnerHint(product)}
               autoComplete="off"
               spellCheck={false}
               value={fields.partnerToken}
@@ -156,7 +159,7 @@ export function SignInPage() {
             {mode === 'tokens' ? (
               <PasswordInput
                 label={t.tokens.user}
-                description={s.userHint}
+                description={s.userHint(product)}
                 autoComplete="off"
                 spellCheck={false}
                 value={fields.userToken}
