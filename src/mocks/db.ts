@@ -1,13 +1,7 @@
-import type { components } from '@/api/schema.gen'
+import type { DocumentTypeId, OperationTypeId, PrintStatusId } from '@/api/wire'
+import type { MockCompany, MockCountry, MockTaxSystem, MockTransaction } from './types'
 
-type Schemas = components['schemas']
-export type MockCountry = Schemas['Country']
-export type MockTaxSystem = Schemas['TaxSystem']
-export type MockCompany = Schemas['Company']
-export type MockTransaction = Schemas['KkmTransaction']
-type OperationTypeId = Schemas['OperationTypeId']
-type PrintStatusId = Schemas['PrintStatusId']
-type DocumentTypeId = Schemas['DocumentTypeId']
+export type { MockCompany, MockCountry, MockTaxSystem, MockTransaction } from './types'
 
 export interface MockUser {
   id: number

@@ -9,6 +9,14 @@ import {
   type MockUser,
 } from './db'
 import { route } from './http'
+import { inLogOrder, pageOf } from './paging'
+import {
+  presentCompany,
+  presentCount,
+  presentCountry,
+  presentPrintResult,
+  presentTransaction,
+} from './present'
 import { scenario } from './scenarios'
 
 type ErrorBody = components['schemas']['ErrorBody']
@@ -77,9 +85,7 @@ function localDay(printDate: string): string {
 const IN_FLIGHT: ReadonlySet<number> = new Set([2, 5])
 
 /** Receipts settle when their time comes, so timers need not run in tests. */
-function settle(
-  transaction: MockTransaction & { settleAt?: number; finalStatus?: PrintStatusId },
-): MockTransaction {
+function settle(transaction: MockTransaction): MockTransaction {
   if (
     transaction.settleAt !== undefined &&
     Date.now() >= transaction.settleAt &&
@@ -90,28 +96,11 @@ function settle(
   return transaction
 }
 
-function setStatus(
-  transaction: MockTransaction & { settleAt?: number; finalStatus?: PrintStatusId },
-  status: PrintStatusId,
-) {
+function setStatus(transaction: MockTransaction, status: PrintStatusId) {
   transaction.status = { id: status, title: STATUS_TITLES[status] }
   if (status === 1) transaction.printed_count = 1
   delete transaction.settleAt
   delete transaction.finalStatus
-}
-
-/** What the API returns of a transaction: the schema's fields and nothing of the mock's bookkeeping. */
-function publicTransaction({
-  id,
-  print_date,
-  printed_count,
-  sum,
-  type,
-  status,
-  document,
-  cashier,
-}: MockTransaction): MockTransaction {
-  return { id, print_date, printed_count, sum, type, status, document, cashier }
 }
 
 export const handlers = [
@@ -162,7 +151,11 @@ export const handlers = [
     'listCountries',
   )(({ reply, request }) => {
     if (!partnerOk(request)) return reply(401, UNAUTHORIZED)
-    return reply(200, { success: true, data: db.countries, meta: [] })
+    return reply(200, {
+      success: true,
+      data: db.countries.map((c) => presentCountry(c, scenario.profile)),
+      meta: [],
+    })
   }),
 
   route(
@@ -177,10 +170,11 @@ export const handlers = [
     const page = positiveInt(url.searchParams.get('page'), 1) ?? 1
     const count = positiveInt(url.searchParams.get('count'), 25) ?? 25
     const visible = db.companies.filter((c) => !my || (user?.locationIds.includes(c.id) ?? false))
+    const listed = pageOf(visible, page, count, scenario.profile)
     return reply(200, {
       success: true,
-      data: visible.slice((page - 1) * count, page * count),
-      meta: { count: visible.length },
+      data: listed.data.map((c) => presentCompany(c, scenario.profile)),
+      meta: presentCount(listed.count, scenario.profile),
     })
   }),
 
@@ -192,8 +186,12 @@ export const handlers = [
     if (!signedInUser(request)) return reply(401, UNAUTHORIZED)
     const id = Number(params.country_id)
     const systems = db.taxSystems[id]
-    if (!db.countries.some((c) => Number(c.id) === id) || !systems) return reply(404, NOT_FOUND)
-    return reply(200, { success: true, data: systems, meta: { count: systems.length } })
+    if (!db.countries.some((c) => c.id === id) || !systems) return reply(404, NOT_FOUND)
+    return reply(200, {
+      success: true,
+      data: systems,
+      meta: presentCount(systems.length, scenario.profile),
+    })
   }),
 
   route(
@@ -236,8 +234,12 @@ export const handlers = [
         (status === null || t.status.id === Number(status))
       )
     })
-    const data = matching.slice((page - 1) * pageSize, page * pageSize).map(publicTransaction)
-    return reply(200, { success: true, data, meta: { count: matching.length } })
+    const listed = pageOf(inLogOrder(matching, scenario.profile), page, pageSize, scenario.profile)
+    return reply(200, {
+      success: true,
+      data: listed.data.map((t) => presentTransaction(t, scenario.profile)),
+      meta: presentCount(listed.count, scenario.profile),
+    })
   }),
 
   route(
@@ -276,9 +278,9 @@ export const handlers = [
     if (errors.length > 0 || !source || (type !== 0 && type !== 1))
       return reply(422, invalid(errors))
 
-    const offset = Number(found.company.timezone ?? 0)
+    const offset = found.company.timezone
     const operation: OperationTypeId = type
-    const transaction: MockTransaction & { settleAt?: number; finalStatus?: PrintStatusId } = {
+    const transaction: MockTransaction = {
       id: db.nextTransactionId++,
       print_date: isoInZone(Date.now(), offset),
       printed_count: 0,
@@ -304,20 +306,23 @@ export const handlers = [
     })
     return reply(200, {
       success: true,
-      data: {
-        kkm_type: 0,
-        kkm_transactions: [publicTransaction(transaction)],
-        status: 2,
-        // Opaque in the API; here it carries the fiscalization request, as sent to the partner.
-        bill_json: [
-          {
-            id: fiscalRequestId,
-            document_id: source.document.id,
-            type: operation === 0 ? 'sale' : 'return',
-            is_pos_enabled: body?.is_pos_enabled ?? false,
-          },
-        ],
-      },
+      data: presentPrintResult(
+        {
+          kkmType: 0,
+          status: 2,
+          transactions: [transaction],
+          // Opaque in the API; here it carries the fiscalization request, as sent to the partner.
+          billJson: [
+            {
+              id: fiscalRequestId,
+              document_id: source.document.id,
+              type: operation === 0 ? 'sale' : 'return',
+              is_pos_enabled: body?.is_pos_enabled ?? false,
+            },
+          ],
+        },
+        scenario.profile,
+      ),
       meta: [],
     })
   }),

@@ -1,6 +1,9 @@
-import { delay, http, HttpResponse, type HttpResponseResolver, type PathParams } from 'msw'
+import { delay, http, type HttpResponseResolver, type PathParams } from 'msw'
 import type { paths } from '@/api/schema.gen'
-import { activeFault, faultResponse, scenario, type OperationId } from './scenarios'
+import { jsonAnswer } from './errors'
+import { faultResponse } from './faults'
+import { refusal } from './gate'
+import { activeFault, scenario, type OperationId } from './scenarios'
 
 type Method = 'get' | 'post'
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>
@@ -47,9 +50,11 @@ function mswPath(path: string): string {
 }
 
 /**
- * A route typed by the spec. Faults from the active scenario are answered before the route runs,
+ * A route typed by the spec. A strict profile's refusals (Accept, rate) come first, then faults
+ * from the active scenario are answered before the route runs,
  * except the faults that model a lost answer (`network`, `timeout`): those strike after the
- * route's side effects, as when a receipt is printed but the answer never arrives.
+ * route's side effects, as when a receipt is printed but the answer never arrives. Every error
+ * body leaves in the profile's error shape.
  * Curried so that the path and method are fixed before the handler is checked against them.
  */
 export function route<P extends keyof paths, M extends Method>(
@@ -60,8 +65,11 @@ export function route<P extends keyof paths, M extends Method>(
   return (handle: (context: RouteContext<P, M>) => Answer<P, M> | Promise<Answer<P, M>>) => {
     const resolver: HttpResponseResolver = async ({ request, params }) => {
       if (scenario.latencyMs > 0) await delay(scenario.latencyMs)
+      const refused = refusal(request, scenario.profile)
+      if (refused) return refused
       const fault = activeFault(operationId)
-      if (fault && fault !== 'network' && fault !== 'timeout') return faultResponse(fault)
+      if (fault && fault !== 'network' && fault !== 'timeout')
+        return faultResponse(fault, scenario.profile)
       const readBody = async () => {
         try {
           return (await request.clone().json()) as Partial<RequestBodyOf<Operation<P, M>>>
@@ -72,11 +80,8 @@ export function route<P extends keyof paths, M extends Method>(
       const reply: RouteContext<P, M>['reply'] = (status, body, headers) =>
         ({ status, body, headers }) as unknown as Answer<P, M>
       const answer = await handle({ request, params, url: new URL(request.url), readBody, reply })
-      if (fault) return faultResponse(fault)
-      return HttpResponse.json(answer.body as never, {
-        status: answer.status,
-        headers: answer.headers,
-      })
+      if (fault) return faultResponse(fault, scenario.profile)
+      return jsonAnswer(answer.status, answer.body, scenario.profile, answer.headers)
     }
     return http[method](mswPath(path), resolver)
   }

@@ -1,14 +1,16 @@
-import { delay, HttpResponse } from 'msw'
+import { resetRateWindow } from './rate'
 
 /** Operation ids of the spec: faults can be aimed at one of them or at all. */
-export type OperationId =
-  | 'authenticateUser'
-  | 'listCountries'
-  | 'listCompanies'
-  | 'listTaxSystems'
-  | 'listKkmTransactions'
-  | 'printDocumentBill'
-  | 'reportKkmCallback'
+export const OPERATION_IDS = [
+  'authenticateUser',
+  'listCountries',
+  'listCompanies',
+  'listTaxSystems',
+  'listKkmTransactions',
+  'printDocumentBill',
+  'reportKkmCallback',
+] as const
+export type OperationId = (typeof OPERATION_IDS)[number]
 
 export const FAULTS = [
   'unauthorized',
@@ -29,6 +31,53 @@ export type Fault = (typeof FAULTS)[number]
 /** How the embedded cash register behaves after a print request. */
 export type PrinterMode = 'online' | 'offline' | 'manual'
 
+/**
+ * How the server behaves where the documentation is silent (the "Unknowns" of the API reference):
+ * each trait is one choice a real deployment may make, switchable on its own.
+ */
+export interface ServerProfile {
+  /** The log's order. */
+  order: 'newest-first' | 'oldest-first'
+  /** The most rows a page holds, whatever editable_length asks; null: as many as asked. */
+  pageCap: number | null
+  /** meta.count: the total found, or this page's length. */
+  count: 'total' | 'page'
+  /** Every id and number (and meta.count) as a JSON number, or as a string ("id":"50001"). */
+  ids: 'numbers' | 'strings'
+  /** print_date as ISO 8601 with the offset, or as the location's wall time without one. */
+  dates: 'iso' | 'wall'
+  /** Every error body as the documented envelope, or as the legacy {errors:{code,message}}. */
+  errors: 'envelope' | 'legacy'
+  /** lenient takes any Accept; altegio and yclients answer 400 to any Accept but their own. */
+  accept: 'lenient' | 'altegio' | 'yclients'
+  /** strict answers the 6th request within any rolling second with 429 and Retry-After. */
+  rate: 'lenient' | 'strict'
+}
+
+/** What the mock always did: existing tests and stories rely on it. */
+export const DEFAULT_PROFILE: ServerProfile = Object.freeze({
+  order: 'newest-first',
+  pageCap: null,
+  count: 'total',
+  ids: 'numbers',
+  dates: 'iso',
+  errors: 'envelope',
+  accept: 'lenient',
+  rate: 'lenient',
+})
+
+/** Every trait the way that is hardest for a client: what the app must survive. */
+export const HARSHEST_PROFILE: ServerProfile = Object.freeze({
+  order: 'oldest-first',
+  pageCap: 100,
+  count: 'page',
+  ids: 'strings',
+  dates: 'wall',
+  errors: 'legacy',
+  accept: 'yclients',
+  rate: 'strict',
+})
+
 export interface Scenario {
   /** Added to every answer, to show loading states and make races visible. */
   latencyMs: number
@@ -38,25 +87,44 @@ export interface Scenario {
   printer: PrinterMode
   /** How long a receipt stays "sent for printing" before it settles. */
   printSettleMs: number
+  profile: ServerProfile
 }
 
-export const DEFAULT_SCENARIO: Scenario = {
+/** A change to the scenario: the profile too may be given in part. */
+export type ScenarioPatch = Partial<Omit<Scenario, 'profile'>> & {
+  profile?: Partial<ServerProfile>
+}
+
+export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   latencyMs: 0,
   fault: null,
   faultOperation: null,
   printer: 'online',
   printSettleMs: 1500,
-}
+  profile: DEFAULT_PROFILE,
+})
 
 /** The active scenario, shared by every handler. */
-export const scenario: Scenario = { ...DEFAULT_SCENARIO }
+export const scenario: Scenario = { ...DEFAULT_SCENARIO, profile: { ...DEFAULT_PROFILE } }
 
-export function setScenario(next: Partial<Scenario>): Scenario {
-  return Object.assign(scenario, next)
+export function setScenario(next: ScenarioPatch): Scenario {
+  const { profile, ...rest } = next
+  Object.assign(scenario, rest)
+  if (profile) setProfile(profile)
+  return scenario
+}
+
+/** Merges the traits given into the current profile; the others stay as they are. */
+export function setProfile(next: Partial<ServerProfile>): ServerProfile {
+  // A new object, so that whoever kept the old one (the panel's state) sees a change.
+  scenario.profile = { ...scenario.profile, ...next }
+  return scenario.profile
 }
 
 export function resetScenario(): Scenario {
-  return Object.assign(scenario, DEFAULT_SCENARIO)
+  Object.assign(scenario, DEFAULT_SCENARIO, { profile: { ...DEFAULT_PROFILE } })
+  resetRateWindow()
+  return scenario
 }
 
 export function activeFault(operationId: OperationId): Fault | null {
@@ -64,67 +132,4 @@ export function activeFault(operationId: OperationId): Fault | null {
   return scenario.faultOperation === null || scenario.faultOperation === operationId
     ? scenario.fault
     : null
-}
-
-/**
- * Fault answers lie outside the contract on purpose (500, 503, broken JSON): they are what a real
- * network and a real server do on a bad day, so they are built here and not through `route`.
- */
-export async function faultResponse(fault: Fault): Promise<Response> {
-  const envelope = (status: number, meta: unknown) =>
-    HttpResponse.json({ success: false, data: null, meta }, { status })
-  switch (fault) {
-    case 'unauthorized':
-      return envelope(401, { message: 'Authentication needed.' })
-    case 'forbidden':
-      return envelope(403, { message: 'Access denied.' })
-    case 'not-found':
-      return envelope(404, [])
-    case 'validation':
-      return envelope(422, {
-        message: 'An error has occurred.',
-        errors: [
-          { field: 'document_id', message: 'The document cannot be printed in its current state.' },
-        ],
-      })
-    case 'rate-limited':
-      return HttpResponse.json(
-        { success: false, data: null, meta: { message: 'Too many requests.' } },
-        { status: 429, headers: { 'Retry-After': '3' } },
-      )
-    case 'server-error':
-      return envelope(500, { message: 'Internal server error.' })
-    case 'unavailable':
-      return new HttpResponse(
-        '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>',
-        {
-          status: 503,
-          headers: { 'Content-Type': 'text/html' },
-        },
-      )
-    case 'network':
-      return HttpResponse.error()
-    case 'timeout':
-      await delay('infinite')
-      return HttpResponse.error()
-    case 'malformed-json':
-      return new HttpResponse('{"success":true,"data":[{"id":1,', {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      })
-    case 'success-false':
-      return HttpResponse.json({
-        success: false,
-        data: null,
-        meta: { message: 'The operation could not be completed.' },
-      })
-    case 'legacy-error':
-      return HttpResponse.json(
-        {
-          errors: { code: 401, message: 'Authentication needed' },
-          meta: { message: 'Authentication needed.' },
-        },
-        { status: 401 },
-      )
-  }
 }
