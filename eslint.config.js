@@ -90,6 +90,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-demo',
+      'dist-server',
       'storybook-static',
       'coverage',
       'mock-public',

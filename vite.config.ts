@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { fileURLToPath, URL } from 'node:url'
+import { precompress } from './server/precompress.ts'
 
 /** The path the app calls; a dev or production server forwards it to the real API. */
 export const API_PATH = '/api/v1'
@@ -74,6 +75,8 @@ export default defineConfig(({ mode, command }) => {
       react(),
       apiFlavour(env.ALTEGIO_API_FLAVOUR),
       ...(mockApi ? [mockServiceWorker()] : []),
+      // .br and .gz beside each asset, for the production server (server/precompress.ts).
+      precompress(mode === 'demo' ? 'dist-demo' : 'dist'),
     ],
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     define: { __MOCK_API__: JSON.stringify(mockApi) },

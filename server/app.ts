@@ -1,8 +1,12 @@
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
-import { API_PATH, type Config } from './config'
+import { Budget, type Clock } from './budget.ts'
+import { API_PATH, type Config } from './config.ts'
+import { envelope } from './envelope.ts'
+import { proxyTo, type UpstreamHealth } from './proxy.ts'
+import { readiness } from './ready.ts'
+import { indexPage, staticFiles } from './static.ts'
 
 /**
  * No inline or eval'd script anywhere. `style-src 'unsafe-inline'` is for the `<style>` elements
@@ -63,41 +67,8 @@ const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
 const HSTS = 'max-age=31536000'
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
-const FORWARDED_REQUEST_HEADERS = ['authorization', 'accept', 'content-type'] as const
-
-/**
- * Upstream headers that describe the upstream connection or encoding rather than the response:
- * fetch has already decoded the body, and Node sets framing for the body we send. Cookies and CORS
- * grants are the upstream origin's business and must not attach to ours.
- */
-const DROPPED_RESPONSE_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'content-encoding',
-  'content-length',
-  'set-cookie',
-])
-
 /** API requests are small JSON; the proxy buffers them, so cap what a client can make it hold. */
 const MAX_REQUEST_BODY_BYTES = 1024 * 1024
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
-
-interface Envelope {
-  success: false
-  data: null
-  meta: { message: string }
-}
-
-function envelope(message: string): Envelope {
-  return { success: false, data: null, meta: { message } }
-}
 
 /** The raw (still percent-encoded) path: safe to log, and what the upstream should receive. */
 function rawPath(c: Context): string {
@@ -114,14 +85,6 @@ function redact(text: string, c: Context): string {
   const authorization = c.req.header('authorization')
   const withoutHeader = authorization ? text.split(authorization).join('[redacted]') : text
   return withoutHeader.replace(/\b(Bearer|User)\s+[^\s,]+/gi, '$1 [redacted]')
-}
-
-function errorCode(error: unknown): string {
-  const cause = error instanceof Error ? error.cause : undefined
-  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') {
-    return cause.code
-  }
-  return error instanceof Error ? error.name : 'unknown error'
 }
 
 const accessLog: MiddlewareHandler = async (c, next) => {
@@ -152,83 +115,39 @@ const cachePolicy: MiddlewareHandler = async (c, next) => {
   c.res.headers.set('Cache-Control', hashedAsset ? IMMUTABLE : 'no-cache')
 }
 
-function proxyTo(upstream: URL, timeoutMs: number) {
-  const base = upstream.href.replace(/\/$/, '')
-  const basePath = upstream.pathname.replace(/\/$/, '')
+/** What outlives one request: the shared budget, the upstream's last answer, the stop flag. */
+export interface Runtime {
+  budget: Budget
+  health: UpstreamHealth
+  /** Set when a stop begins: /readyz fails and every answer closes its connection. */
+  draining: boolean
+}
 
-  return async (c: Context): Promise<Response> => {
-    const incoming = new URL(c.req.url)
-    const target = new URL(base + incoming.pathname.slice(API_PATH.length) + incoming.search)
-    // The incoming URL is already normalised, so this only trips on a bug; it keeps the proxy
-    // from ever reaching anything but the configured API.
-    if (
-      target.origin !== upstream.origin ||
-      (target.pathname !== basePath && !target.pathname.startsWith(`${basePath}/`))
-    ) {
-      return c.json(envelope('Bad request path.'), 400)
-    }
-
-    const headers = new Headers()
-    for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = c.req.header(name)
-      if (value !== undefined) headers.set(name, value)
-    }
-    const method = c.req.method
-    const hasBody = method !== 'GET' && method !== 'HEAD'
-
-    const timeout = AbortSignal.timeout(timeoutMs)
-    try {
-      const response = await fetch(target, {
-        method,
-        headers,
-        body: hasBody ? await c.req.arrayBuffer() : undefined,
-        signal: AbortSignal.any([timeout, c.req.raw.signal]),
-        // Following a redirect would talk to a host other than the configured upstream.
-        redirect: 'manual',
-      })
-      // Buffered under the same timeout, so a stalled body is a clean 504 rather than a cut-off 200.
-      const body =
-        method === 'HEAD' || NULL_BODY_STATUSES.has(response.status)
-          ? null
-          : await response.arrayBuffer()
-
-      const outHeaders = new Headers()
-      response.headers.forEach((value, name) => {
-        if (!DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith('access-control-')) {
-          outHeaders.set(name, value)
-        }
-      })
-      if (body) outHeaders.set('Content-Length', String(body.byteLength))
-      return new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: outHeaders,
-      })
-    } catch (error) {
-      if (timeout.aborted) {
-        console.error(`upstream timed out after ${timeoutMs}ms: ${method} ${incoming.pathname}`)
-        return c.json(
-          envelope(`The API server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`),
-          504,
-        )
-      }
-      console.error(`upstream unreachable (${errorCode(error)}): ${method} ${incoming.pathname}`)
-      return c.json(envelope('The API server could not be reached.'), 502)
-    }
+export function createRuntime(config: Config, clock?: Clock): Runtime {
+  return {
+    budget: new Budget({ ...config.budget, clock }),
+    health: { lastAnswerAt: null },
+    draining: false,
   }
 }
 
 /** The whole server minus the socket: tests drive it with `app.request`. */
-export function createApp(config: Config): Hono {
+export function createApp(config: Config, runtime: Runtime = createRuntime(config)): Hono {
   const app = new Hono()
   const root = config.staticDir
 
-  app.use('*', accessLog, securityHeaders, compress())
+  // Keep-alive connections would otherwise hold a stopping server open until they idle out.
+  const closeWhenDraining: MiddlewareHandler = async (c, next) => {
+    await next()
+    if (runtime.draining) c.res.headers.set('Connection', 'close')
+  }
+  app.use('*', accessLog, closeWhenDraining, securityHeaders, compress())
 
   app.get('/healthz', (c) => {
     c.header('Cache-Control', 'no-store')
     return c.json({ status: 'ok', upstream: config.upstream ? config.upstream.origin : 'demo' })
   })
+  app.get('/readyz', readiness(config, runtime))
 
   // Registered before the cache policy: API responses keep the upstream's own Cache-Control.
   if (config.upstream) {
@@ -238,7 +157,12 @@ export function createApp(config: Config): Hono {
         maxSize: MAX_REQUEST_BODY_BYTES,
         onError: (c) => c.json(envelope('The request body is too large.'), 413),
       }),
-      proxyTo(config.upstream, config.upstreamTimeoutMs),
+      proxyTo({
+        upstream: config.upstream,
+        timeoutMs: config.upstreamTimeoutMs,
+        budget: runtime.budget,
+        health: runtime.health,
+      }),
     )
   } else {
     // The demo build answers the API inside the browser (MSW); a request that gets here slipped
@@ -251,7 +175,11 @@ export function createApp(config: Config): Hono {
 
   app.use('*', cachePolicy)
 
-  app.use('/assets/*', serveStatic({ root }))
+  const index = indexPage(root, config.apiFlavour)
+  app.get('/', index)
+  app.get('/index.html', index)
+
+  app.use('/assets/*', staticFiles(root))
   // A stale index.html asking for an asset from an older deploy must get a 404, not HTML.
   app.all('/assets/*', (c) => c.text('Not found', 404))
 
@@ -259,9 +187,9 @@ export function createApp(config: Config): Hono {
   app.use('*', async (c, next) =>
     c.req.path.split('/').some((part) => part.startsWith('.')) ? c.notFound() : next(),
   )
-  app.use('*', serveStatic({ root }))
+  app.use('*', staticFiles(root))
   // Client-side routes (/locations/1/transactions, /tax-systems/1): the SPA resolves them.
-  app.get('*', serveStatic({ root, path: 'index.html' }))
+  app.get('*', index)
 
   app.notFound((c) => c.text('Not found', 404))
   app.onError((error, c) => {

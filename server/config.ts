@@ -7,6 +7,16 @@ export const API_PATH = '/api/v1'
 /** The upstream gets this long to answer (headers and body) before the client sees a 504. */
 export const UPSTREAM_TIMEOUT_MS = 30_000
 
+export const API_FLAVOURS = ['altegio', 'yclients'] as const
+export type ApiFlavour = (typeof API_FLAVOURS)[number]
+
+export interface BudgetConfig {
+  perSecond: number
+  perMinute: number
+  maxQueue: number
+  maxWaitMs: number
+}
+
 export interface Config {
   host: string
   port: number
@@ -15,6 +25,12 @@ export interface Config {
   /** Absolute path of the folder holding index.html and assets/. */
   staticDir: string
   upstreamTimeoutMs: number
+  /** The upstream's rate limit, shared by every client of this server. */
+  budget: BudgetConfig
+  /** How long a stop may take: in-flight requests finish within it, then connections are cut. */
+  shutdownGraceMs: number
+  /** Written into index.html's kkm-api-flavour meta tag; null keeps what the build says. */
+  apiFlavour: ApiFlavour | null
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -54,6 +70,46 @@ function parsePort(raw: string | undefined): number {
   return port
 }
 
+/** A whole number from the environment within [min, max], or the default when unset. */
+function wholeNumber(
+  env: Env,
+  name: string,
+  fallback: number,
+  [min, max]: readonly [number, number],
+): number {
+  const raw = env[name]
+  if (raw === undefined) return fallback
+  const value = /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : NaN
+  if (!(value >= min && value <= max)) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+/**
+ * Altegio's documented limit is 5 a second and 200 a minute per address. The wait limit stays
+ * under the console's own 20 s timeout, so a browser gets a clean 503 rather than giving up.
+ */
+function parseBudget(env: Env): BudgetConfig {
+  return {
+    perSecond: wholeNumber(env, 'ALTEGIO_RATE_PER_SECOND', 5, [1, 1_000_000]),
+    perMinute: wholeNumber(env, 'ALTEGIO_RATE_PER_MINUTE', 200, [1, 100_000_000]),
+    maxQueue: wholeNumber(env, 'ALTEGIO_QUEUE_LIMIT', 100, [0, 1_000_000]),
+    maxWaitMs: wholeNumber(env, 'ALTEGIO_QUEUE_WAIT_MS', 18_000, [1, 600_000]),
+  }
+}
+
+function parseFlavour(raw: string | undefined): ApiFlavour | null {
+  if (raw === undefined) return null
+  const flavour = API_FLAVOURS.find((each) => each === raw.trim())
+  if (!flavour) {
+    throw new Error(
+      `ALTEGIO_API_FLAVOUR must be ${API_FLAVOURS.join(' or ')} (or unset to keep the build's), got "${raw}"`,
+    )
+  }
+  return flavour
+}
+
 function parseHost(raw: string | undefined): string {
   if (raw === undefined) return '127.0.0.1'
   if (raw.trim() === '') throw new Error('HOST is set but empty; unset it to listen on 127.0.0.1')
@@ -75,6 +131,9 @@ export function parseConfig(env: Env): Config {
   const upstream = rawUpstream === undefined ? null : parseUpstream(rawUpstream.trim())
   const port = parsePort(env.PORT)
   const host = parseHost(env.HOST)
+  const budget = parseBudget(env)
+  const shutdownGraceMs = wholeNumber(env, 'SHUTDOWN_GRACE_MS', 10_000, [0, 600_000])
+  const apiFlavour = parseFlavour(env.ALTEGIO_API_FLAVOUR)
 
   const defaultDir = upstream ? 'dist' : 'dist-demo'
   const staticDir = env.STATIC_DIR
@@ -92,5 +151,14 @@ export function parseConfig(env: Env): Config {
     )
   }
 
-  return { host, port, upstream, staticDir, upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS }
+  return {
+    host,
+    port,
+    upstream,
+    staticDir,
+    upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
+    budget,
+    shutdownGraceMs,
+    apiFlavour,
+  }
 }

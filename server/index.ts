@@ -4,8 +4,9 @@
  */
 import { serve } from '@hono/node-server'
 import { relative } from 'node:path'
-import { createApp } from './app'
-import { parseConfig, type Config } from './config'
+import { createApp, createRuntime } from './app.ts'
+import { parseConfig, type Config } from './config.ts'
+import { stopOnSignals } from './shutdown.ts'
 
 function loadConfig(): Config {
   try {
@@ -27,8 +28,9 @@ if (config.upstream) {
   )
 }
 
+const runtime = createRuntime(config)
 const server = serve(
-  { fetch: createApp(config).fetch, hostname: config.host, port: config.port },
+  { fetch: createApp(config, runtime).fetch, hostname: config.host, port: config.port },
   (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
     console.log(`KKM Console listening on http://${host}:${info.port}`)
@@ -41,10 +43,4 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1)
 })
 
-// Let in-flight requests finish on a normal stop, but do not hang on keep-alive connections.
-function shutdown(): void {
-  server.close(() => process.exit(0))
-  setTimeout(() => process.exit(0), 5_000).unref()
-}
-process.once('SIGINT', shutdown)
-process.once('SIGTERM', shutdown)
+stopOnSignals(server, runtime, config.shutdownGraceMs)

@@ -86,8 +86,12 @@ function fakeUpstream(): Server {
 }
 
 function config(overrides: Partial<Config> = {}): Config {
+  const parsed = parseConfig({ ALTEGIO_API_URL: upstreamUrl, STATIC_DIR: staticDir })
   return {
-    ...parseConfig({ ALTEGIO_API_URL: upstreamUrl, STATIC_DIR: staticDir }),
+    ...parsed,
+    // Under the fake upstream's Retry-After of 7 s: its 429s come back at once, not after a
+    // retry (test/server-proxy.test.ts covers the retry).
+    budget: { ...parsed.budget, maxWaitMs: 5_000 },
     ...overrides,
   }
 }

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import type { Context } from 'hono'
+import { BudgetRejected, type Budget } from './budget.ts'
+import { API_PATH } from './config.ts'
+import { envelope } from './envelope.ts'
+
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'accept', 'content-type'] as const
+
+/**
+ * Upstream headers that describe the upstream connection or encoding rather than the response:
+ * fetch has already decoded the body, and Node sets framing for the body we send. Cookies and CORS
+ * grants are the upstream origin's business and must not attach to ours.
+ */
+const DROPPED_RESPONSE_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-encoding',
+  'content-length',
+  'set-cookie',
+])
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
+
+/** What the browser's limiter also assumes when a 429 comes without Retry-After. */
+const DEFAULT_PAUSE_MS = 2_000
+
+/** Only reads are sent again after a 429: a print must never reach the API twice. */
+const RETRIED_METHODS = new Set(['GET', 'HEAD'])
+
+export interface UpstreamHealth {
+  /** performance.now() of the upstream's last HTTP answer (any status), or null. */
+  lastAnswerAt: number | null
+}
+
+function errorCode(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined
+  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') {
+    return cause.code
+  }
+  return error instanceof Error ? error.name : 'unknown error'
+}
+
+/** Seconds or an HTTP date, as the API may send either. */
+function retryAfterMs(header: string | null): number {
+  if (header === null) return DEFAULT_PAUSE_MS
+  const seconds = Number(header)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? DEFAULT_PAUSE_MS : Math.max(0, date - Date.now())
+}
+
+/**
+ * Who is asking, for the budget's fairness: one signed-in user (by the Authorization header, hashed
+ * so no token sits in the queue's keys), else the connection's address.
+ */
+export function clientKey(c: Context): string {
+  const authorization = c.req.header('authorization')
+  if (authorization) {
+    return `auth:${createHash('sha256').update(authorization).digest('base64url').slice(0, 16)}`
+  }
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  return `addr:${incoming?.socket.remoteAddress ?? 'unknown'}`
+}
+
+function passBack(response: Response, body: ArrayBuffer | null): Response {
+  const headers = new Headers()
+  response.headers.forEach((value, name) => {
+    if (!DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith('access-control-')) {
+      headers.set(name, value)
+    }
+  })
+  if (body) headers.set('Content-Length', String(body.byteLength))
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  })
+}
+
+function refused(c: Context, rejection: BudgetRejected): Response {
+  c.header('Retry-After', String(rejection.retryAfterSeconds))
+  c.header('Cache-Control', 'no-store')
+  const message =
+    rejection.reason === 'stopping'
+      ? 'The server is restarting; try again shortly.'
+      : 'Too many requests are waiting for the API; try again shortly.'
+  return c.json(envelope(message), 503)
+}
+
+export interface ProxyOptions {
+  upstream: URL
+  timeoutMs: number
+  budget: Budget
+  health: UpstreamHealth
+}
+
+export function proxyTo({ upstream, timeoutMs, budget, health }: ProxyOptions) {
+  const base = upstream.href.replace(/\/$/, '')
+  const basePath = upstream.pathname.replace(/\/$/, '')
+
+  return async (c: Context): Promise<Response> => {
+    const incoming = new URL(c.req.url)
+    const target = new URL(base + incoming.pathname.slice(API_PATH.length) + incoming.search)
+    // The incoming URL is already normalised, so this only trips on a bug; it keeps the proxy
+    // from ever reaching anything but the configured API.
+    if (
+      target.origin !== upstream.origin ||
+      (target.pathname !== basePath && !target.pathname.startsWith(`${basePath}/`))
+    ) {
+      return c.json(envelope('Bad request path.'), 400)
+    }
+
+    const headers = new Headers()
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = c.req.header(name)
+      if (value !== undefined) headers.set(name, value)
+    }
+    const method = c.req.method
+    const hasBody = method !== 'GET' && method !== 'HEAD'
+    // Read before queueing: a body still arriving must not hold a slot of the budget.
+    const body = hasBody ? await c.req.arrayBuffer() : undefined
+    const client = clientKey(c)
+    const signal = c.req.raw.signal
+
+    let rateLimited: Response | null = null
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await budget.acquire(client, { write: hasBody, front: attempt > 1, signal })
+      } catch (error) {
+        // A retry that cannot be sent in time: the upstream's own 429 is the honest answer.
+        if (rateLimited) return rateLimited
+        if (error instanceof BudgetRejected) {
+          console.error(`rate budget refused (${error.reason}): ${method} ${incoming.pathname}`)
+          return refused(c, error)
+        }
+        // The browser left while waiting; nothing was sent, and nobody reads this.
+        return c.json(envelope('The request was cancelled.'), 503)
+      }
+
+      const timeout = AbortSignal.timeout(timeoutMs)
+      let response: Response
+      let answer: ArrayBuffer | null
+      try {
+        response = await fetch(target, {
+          method,
+          headers,
+          body,
+          signal: AbortSignal.any([timeout, signal]),
+          // Following a redirect would talk to a host other than the configured upstream.
+          redirect: 'manual',
+        })
+        health.lastAnswerAt = performance.now()
+        // Buffered under the same timeout, so a stalled body is a clean 504 rather than a cut-off 200.
+        answer =
+          method === 'HEAD' || NULL_BODY_STATUSES.has(response.status)
+            ? null
+            : await response.arrayBuffer()
+      } catch (error) {
+        if (timeout.aborted) {
+          console.error(`upstream timed out after ${timeoutMs}ms: ${method} ${incoming.pathname}`)
+          return c.json(
+            envelope(
+              `The API server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`,
+            ),
+            504,
+          )
+        }
+        console.error(`upstream unreachable (${errorCode(error)}): ${method} ${incoming.pathname}`)
+        return c.json(envelope('The API server could not be reached.'), 502)
+      }
+
+      if (response.status !== 429) return passBack(response, answer)
+      // The upstream counts more than we did (another client of the address, a clock skew): hold
+      // everyone, and send a read once more at the head of the line; a write goes back as is.
+      const pauseMs = retryAfterMs(response.headers.get('retry-after'))
+      budget.pause(pauseMs)
+      console.error(`upstream 429, budget paused ${pauseMs}ms: ${method} ${incoming.pathname}`)
+      rateLimited = passBack(response, answer)
+      // A pause longer than anyone may wait in the queue would only delay the same answer.
+      const retry = RETRIED_METHODS.has(method) && attempt === 1 && pauseMs < budget.maxWaitMs
+      if (!retry) return rateLimited
+    }
+  }
+}
