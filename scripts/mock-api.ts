@@ -1,13 +1,14 @@
 /**
  * The embedded Altegio API as a real HTTP server, for curl, the production server's proxy and
  * the browser tests: `npm run mock-api` (PORT, default 4010; HOST, default 127.0.0.1).
- * `POST /__mock/scenario` (JSON, see src/mocks/scenarios.ts) and `POST /__mock/reset` steer it.
+ * `POST /__mock/scenario` (JSON, see src/mocks/scenarios.ts; `{"profile":"harshest"}` or
+ * `{"profile":{"rate":"strict"}}` for a server profile) and `POST /__mock/reset` steer it
+ * (src/mocks/control.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { getResponse } from 'msw'
-import { resetDatabase } from '../src/mocks/db'
+import { control } from '../src/mocks/control'
 import { handlers } from '../src/mocks/handlers'
-import { resetScenario, scenario, setScenario, type Scenario } from '../src/mocks/scenarios'
 
 const port = Number(process.env.PORT ?? 4010)
 const host = process.env.HOST ?? '127.0.0.1'
@@ -42,15 +43,9 @@ const server = createServer(async (req, res) => {
     return
   }
   const body = await readBody(req)
-  if (url.pathname === '/__mock/scenario') {
-    if (req.method === 'POST') setScenario(JSON.parse(body.toString() || '{}') as Partial<Scenario>)
-    sendJson(res, 200, scenario)
-    return
-  }
-  if (url.pathname === '/__mock/reset') {
-    resetDatabase()
-    resetScenario()
-    sendJson(res, 200, scenario)
+  const steered = control(url.pathname, req.method ?? 'GET', body.toString())
+  if (steered) {
+    sendJson(res, steered.status, steered.body)
     return
   }
   const headers = new Headers()

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { control } from '@/mocks/control'
 import { db, DEMO } from '@/mocks/db'
+import { scenario } from '@/mocks/scenarios'
 
 const BASE = 'http://localhost/api/v1'
 const both = (user: string = DEMO.userToken) => ({
@@ -99,5 +101,57 @@ describe('the embedded mock API', () => {
     const oldest = Math.min(...log.map((t) => Date.parse(t.print_date)))
     expect(Date.now() - oldest).toBeLessThan(31 * 86_400_000)
     expect((db.transactions.get(DEMO.bigLocationId) ?? []).length).toBeGreaterThanOrEqual(10_000)
+  })
+})
+
+/** What `npm run mock-api` answers on its steering paths (scripts/mock-api.ts hands them over). */
+describe('the standalone mock’s /__mock/scenario', () => {
+  const post = (body: string) => control('/__mock/scenario', 'POST', body)
+
+  it('takes a partial profile or a named one, and answers the whole scenario', () => {
+    expect(post('{"profile":{"rate":"strict"}}')).toMatchObject({
+      status: 200,
+      body: { profile: { rate: 'strict', order: 'newest-first', ids: 'numbers' } },
+    })
+    expect(post('{"profile":"harshest","printer":"offline"}')).toMatchObject({
+      status: 200,
+      body: {
+        printer: 'offline',
+        profile: { order: 'oldest-first', pageCap: 100, rate: 'strict' },
+      },
+    })
+    expect(control('/__mock/scenario', 'GET', '')).toMatchObject({
+      status: 200,
+      body: { profile: { accept: 'yclients' } },
+    })
+    expect(control('/__mock/reset', 'POST', '')).toMatchObject({
+      status: 200,
+      body: { printer: 'online', profile: { accept: 'lenient', rate: 'lenient' } },
+    })
+  })
+
+  it('answers 400 with the reason for unknown traits, values and fields, and changes nothing', () => {
+    for (const [body, reason] of [
+      ['{"profile":{"speed":"fast"}}', 'unknown trait "speed"'],
+      ['{"profile":{"ids":"hex"}}', 'profile.ids must be one of "numbers", "strings"'],
+      ['{"profile":{"pageCap":"100"}}', 'profile.pageCap must be a positive integer or null'],
+      ['{"profile":"gentle"}', 'profile must be one of "default", "harshest"'],
+      ['{"fault":"meteor"}', 'fault must be null or one of'],
+      ['{"latencyMs":-1}', 'latencyMs must be a number of milliseconds'],
+      ['{"printr":"offline"}', 'unknown field "printr"'],
+      ['{"profile":{"rate":"strict"},"printr":"offline"}', 'unknown field "printr"'],
+      ['not json', 'the body must be JSON'],
+      ['[]', 'the scenario must be a JSON object'],
+    ]) {
+      const answer = post(body ?? '')
+      expect(answer?.status, body).toBe(400)
+      expect((answer?.body as { error: string }).error, body).toContain(reason)
+    }
+    expect(scenario.profile.rate).toBe('lenient')
+    expect(scenario.printer).toBe('online')
+  })
+
+  it('leaves the API paths to the handlers', () => {
+    expect(control('/api/v1/countries', 'GET', '')).toBeNull()
   })
 })

@@ -1,0 +1,31 @@
+import { resetDatabase } from './db'
+import { parseScenario } from './parse'
+import { resetScenario, scenario, setScenario, type Scenario } from './scenarios'
+
+export type ControlAnswer =
+  { status: 200; body: Scenario } | { status: 400; body: { error: string } }
+
+/**
+ * `/__mock/scenario` (GET reads, POST changes) and `/__mock/reset` of the standalone mock, kept
+ * apart from the HTTP server so tests can drive them. A body that does not validate changes
+ * nothing: a typo in a trait must not leave a run half-switched.
+ */
+export function control(pathname: string, method: string, body: string): ControlAnswer | null {
+  if (pathname === '/__mock/scenario') {
+    if (method !== 'POST') return { status: 200, body: scenario }
+    let json: unknown
+    try {
+      json = JSON.parse(body || '{}')
+    } catch {
+      return { status: 400, body: { error: 'the body must be JSON' } }
+    }
+    const parsed = parseScenario(json)
+    if (!parsed.ok) return { status: 400, body: { error: parsed.error } }
+    return { status: 200, body: setScenario(parsed.value) }
+  }
+  if (pathname === '/__mock/reset') {
+    resetDatabase()
+    return { status: 200, body: resetScenario() }
+  }
+  return null
+}
