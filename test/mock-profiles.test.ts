@@ -1,4 +1,9 @@
+import { MantineProvider } from '@mantine/core'
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createElement } from 'react'
 import { describe, expect, it, vi } from 'vitest'
+import { MockPanel, restoreMockScenario } from '@/dev/MockPanel'
 import { db, DEMO } from '@/mocks/db'
 import { scenarioFromParams } from '@/mocks/flags'
 import { parseScenario } from '@/mocks/parse'
@@ -396,5 +401,25 @@ describe('switching profiles from outside', () => {
       ok: false,
       error: expect.stringContaining('"latency"'),
     })
+  })
+})
+
+describe('the Mock API panel', () => {
+  it('switches the whole profile with Harshest and Default, one trait with its control, and keeps it for reloads', async () => {
+    const user = userEvent.setup()
+    render(createElement(MantineProvider, { env: 'test' }, createElement(MockPanel)))
+    await user.click(screen.getByRole('button', { name: 'Mock API scenarios' }))
+    await user.click(await screen.findByRole('button', { name: 'Harshest' }))
+    expect(scenario.profile).toEqual(HARSHEST_PROFILE)
+    await user.click(screen.getByRole('button', { name: 'Default' }))
+    expect(scenario.profile.rate).toBe('lenient')
+
+    await user.click(screen.getByRole('combobox', { name: 'Log order' }))
+    await user.click(await screen.findByRole('option', { name: 'Oldest first' }))
+    expect(scenario.profile).toMatchObject({ order: 'oldest-first', ids: 'numbers' })
+
+    resetScenario()
+    restoreMockScenario()
+    expect(scenario.profile.order).toBe('oldest-first')
   })
 })

@@ -1,40 +1,59 @@
 import '@mantine/core/styles/Drawer.css'
 import '@mantine/core/styles/NumberInput.css'
-import { Button, Drawer, MantineProvider, NumberInput, Select, Stack, Text } from '@mantine/core'
+import {
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  MantineProvider,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+} from '@mantine/core'
 import { useState } from 'react'
 import { createRoot } from 'react-dom/client'
+import { parseScenario } from '@/mocks/parse'
 import {
+  DEFAULT_PROFILE,
   FAULTS,
+  HARSHEST_PROFILE,
+  OPERATION_IDS,
   resetScenario,
   scenario,
   setScenario,
   type Fault,
   type OperationId,
   type PrinterMode,
+  type ScenarioPatch,
 } from '@/mocks/scenarios'
 import { createAppTheme } from '@/theme'
+import { ProfileControls } from './ProfileControls'
 
 // A developer's tool, not part of the product: English only.
 const DEV_THEME = createAppTheme({ closeNotification: 'Close notification' })
 const STORAGE_KEY = 'kkm.mock.scenario'
-const OPERATIONS: OperationId[] = [
-  'authenticateUser',
-  'listCountries',
-  'listCompanies',
-  'listTaxSystems',
-  'listKkmTransactions',
-  'printDocumentBill',
-  'reportKkmCallback',
-]
 
 /** Keeps the scenario across reloads of this tab, so a demonstration survives F5. */
 export function restoreMockScenario(): void {
   try {
     const saved = sessionStorage.getItem(STORAGE_KEY)
-    if (saved) setScenario(JSON.parse(saved) as Partial<typeof scenario>)
+    if (!saved) return
+    // Validated: what an older build saved may name traits or values this one no longer has.
+    const parsed = parseScenario(JSON.parse(saved))
+    if (parsed.ok) setScenario(parsed.value)
+    else sessionStorage.removeItem(STORAGE_KEY)
   } catch {
     sessionStorage.removeItem(STORAGE_KEY)
   }
+}
+
+/** Whether anything differs from the plain mock, for the dot on the button. */
+function changed(state: typeof scenario): boolean {
+  const profileChanged = (Object.keys(DEFAULT_PROFILE) as (keyof typeof DEFAULT_PROFILE)[]).some(
+    (trait) => state.profile[trait] !== DEFAULT_PROFILE[trait],
+  )
+  return Boolean(state.fault || state.printer !== 'online' || state.latencyMs || profileChanged)
 }
 
 function save() {
@@ -48,7 +67,7 @@ function save() {
 export function MockPanel() {
   const [opened, setOpened] = useState(false)
   const [state, setState] = useState({ ...scenario })
-  const update = (patch: Partial<typeof scenario>) => {
+  const update = (patch: ScenarioPatch) => {
     setScenario(patch)
     save()
     setState({ ...scenario })
@@ -63,7 +82,7 @@ export function MockPanel() {
         style={{ position: 'fixed', right: 76, bottom: 18, zIndex: 400 }}
         aria-label="Mock API scenarios"
       >
-        Mock API{state.fault || state.printer !== 'online' || state.latencyMs ? ' •' : ''}
+        Mock API{changed(state) ? ' •' : ''}
       </Button>
       <Drawer
         opened={opened}
@@ -88,7 +107,7 @@ export function MockPanel() {
             label="Fault applies to"
             data={[
               { value: '', label: 'Every operation' },
-              ...OPERATIONS.map((o) => ({ value: o, label: o })),
+              ...OPERATION_IDS.map((o) => ({ value: o, label: o })),
             ]}
             value={state.faultOperation ?? ''}
             onChange={(value) => update({ faultOperation: (value || null) as OperationId | null })}
@@ -113,6 +132,19 @@ export function MockPanel() {
             value={state.latencyMs}
             onChange={(value) => update({ latencyMs: Number(value) || 0 })}
           />
+          <Divider label="Server profile" labelPosition="left" />
+          <Text size="sm" c="dimmed">
+            How a real deployment may behave where the documentation is silent.
+          </Text>
+          <Group grow>
+            <Button variant="light" onClick={() => update({ profile: HARSHEST_PROFILE })}>
+              Harshest
+            </Button>
+            <Button variant="light" onClick={() => update({ profile: DEFAULT_PROFILE })}>
+              Default
+            </Button>
+          </Group>
+          <ProfileControls profile={state.profile} onChange={(profile) => update({ profile })} />
           <Button
             variant="default"
             onClick={() => {
