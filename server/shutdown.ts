@@ -19,11 +19,11 @@ export function stopOnSignals(server: ServerType, runtime: Runtime, graceMs: num
     stopping = true
     runtime.draining = true
     runtime.budget.drain(Math.floor(graceMs / 2))
-    console.log(`${signal}: not accepting connections; finishing requests within ${graceMs} ms`)
     server.close(() => {
       console.log('Stopped: every request answered')
       process.exit(0)
     })
+    console.log(`${signal}: not accepting connections; finishing requests within ${graceMs} ms`)
     setTimeout(() => {
       console.error(`Still busy after ${graceMs} ms: closing the remaining connections`)
       if ('closeAllConnections' in server) server.closeAllConnections()

@@ -37,7 +37,9 @@ export function indexPage(root: string, flavour: ApiFlavour | null): Handler {
     )
   }
   const html = rewritten ?? built
-  return (c) => c.html(html)
+  // With its length known, the compressor applies its 1 KiB threshold as it does to files.
+  const length = String(Buffer.byteLength(html))
+  return (c) => c.html(html, 200, { 'Content-Length': length })
 }
 
 /**

@@ -1,43 +1,8 @@
 // The shared upstream budget (server/budget.ts) on a hand-driven clock: every time below is the
 // clock's, so nothing waits for real and nothing depends on the machine's speed.
 import { describe, expect, it } from 'vitest'
-import { Budget, BudgetRejected, type BudgetOptions, type Clock } from '../server/budget'
-
-class FakeClock implements Clock {
-  private time = 0
-  private timers = new Map<number, { at: number; callback: () => void }>()
-  private nextId = 1
-
-  now(): number {
-    return this.time
-  }
-
-  setTimeout(callback: () => void, ms: number): number {
-    const id = this.nextId++
-    this.timers.set(id, { at: this.time + ms, callback })
-    return id
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number)
-  }
-
-  /** Fires the earliest timer due by `to`, moving time to it; false when none is. */
-  fireNext(to: number): boolean {
-    const due = [...this.timers.entries()]
-      .filter(([, timer]) => timer.at <= to)
-      .sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0]
-    if (!due) return false
-    this.timers.delete(due[0])
-    this.time = Math.max(this.time, due[1].at)
-    due[1].callback()
-    return true
-  }
-
-  set(to: number): void {
-    this.time = to
-  }
-}
+import { Budget, BudgetRejected, type BudgetOptions } from '../server/budget'
+import { FakeClock } from './server-support'
 
 interface Sent {
   label: string
@@ -68,7 +33,7 @@ function setup(options: Partial<BudgetOptions> = {}) {
   /** Moves time to `ms` timer by timer, letting each release be recorded at its own time. */
   const advanceTo = async (ms: number) => {
     while (clock.fireNext(ms)) await settle()
-    clock.set(ms)
+    clock.advanceTo(ms)
     await settle()
   }
   return { clock, budget, sent, refused, ask, settle, advanceTo }

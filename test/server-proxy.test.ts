@@ -1,0 +1,249 @@
+// The proxy under the shared budget: a real upstream socket, the budget on a hand-driven clock.
+// (jsdom: test/setup.ts needs `window`; nothing here uses it.)
+import { rmSync } from 'node:fs'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createApp, createRuntime, type Runtime } from '../server/app'
+import { parseConfig, type BudgetConfig, type Config } from '../server/config'
+import {
+  FakeClock,
+  fakeUpstream,
+  json,
+  letLocalRequestsThrough,
+  tempBuild,
+  type FakeUpstream,
+} from './server-support'
+
+const ADMIN = 'Bearer partner-1, User admin-7'
+const CASHIER = 'Bearer partner-1, User cashier-3'
+const OK = { success: true, data: { ok: true }, meta: [] }
+/** The budget's second: 1,000 ms and its 50 ms margin for jitter on the way upstream. */
+const SECOND = 1050
+
+let staticDir: string
+let upstream: FakeUpstream
+/** How many times /flaky has been asked in this test: it answers 429 the first time only. */
+let flakyCalls = 0
+
+beforeAll(async () => {
+  staticDir = tempBuild()
+  upstream = await fakeUpstream((request, response) => {
+    if (request.url.startsWith('/api/v1/flaky') && flakyCalls++ === 0) {
+      json(
+        response,
+        429,
+        { success: false, data: null, meta: { message: 'Slow down.' } },
+        {
+          'Retry-After': '2',
+        },
+      )
+    } else if (request.url.startsWith('/api/v1/limited')) {
+      json(
+        response,
+        429,
+        { success: false, data: null, meta: { message: 'Slow down.' } },
+        {
+          'Retry-After': '1',
+        },
+      )
+    } else {
+      json(response, 200, OK)
+    }
+  })
+})
+
+afterAll(async () => {
+  await upstream.close()
+  rmSync(staticDir, { recursive: true, force: true })
+})
+
+beforeEach(() => {
+  upstream.received.length = 0
+  flakyCalls = 0
+  letLocalRequestsThrough()
+  // The server logs each request and refusal; keep the test output readable.
+  vi.spyOn(console, 'log').mockImplementation(() => undefined)
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+})
+
+afterEach(() => vi.restoreAllMocks())
+
+interface Setup {
+  app: ReturnType<typeof createApp>
+  clock: FakeClock
+  runtime: Runtime
+  get: (path: string, authorization?: string, signal?: AbortSignal) => Promise<Response>
+  post: (path: string, authorization: string) => Promise<Response>
+}
+
+function setup(budget: Partial<BudgetConfig> = {}, upstreamUrl = upstream.url): Setup {
+  const parsed = parseConfig({ ALTEGIO_API_URL: `${upstreamUrl}/api/v1`, STATIC_DIR: staticDir })
+  const config: Config = { ...parsed, budget: { ...parsed.budget, ...budget } }
+  const clock = new FakeClock()
+  const runtime = createRuntime(config, clock)
+  const app = createApp(config, runtime)
+  return {
+    app,
+    clock,
+    runtime,
+    get: async (path, authorization = ADMIN, signal) =>
+      app.request(path, { headers: { Authorization: authorization }, signal }),
+    post: async (path, authorization) =>
+      app.request(path, {
+        method: 'POST',
+        body: '{"document_id":42}',
+        headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+      }),
+  }
+}
+
+const paths = () => upstream.received.map((r) => `${r.method} ${r.url}`)
+
+describe('the proxy under the shared budget', () => {
+  it('answers 503 in the API envelope with Retry-After past the queue bound, sending nothing for it', async () => {
+    const { get, clock, runtime } = setup({ perSecond: 1, maxQueue: 1 })
+    expect((await get('/api/v1/first')).status).toBe(200)
+    const queued = get('/api/v1/second')
+    await expect.poll(() => runtime.budget.queued).toBe(1)
+
+    const refused = await get('/api/v1/refused')
+    expect(refused.status).toBe(503)
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1)
+    expect(await refused.text()).toBe(
+      '{"success":false,"data":null,"meta":{"message":"Too many requests are waiting for the API; try again shortly."}}',
+    )
+
+    clock.advanceTo(SECOND)
+    expect((await queued).status).toBe(200)
+    clock.advanceTo(10_000)
+    expect(paths()).toEqual(['GET /api/v1/first', 'GET /api/v1/second'])
+  })
+
+  it('answers 503 to a request that waited past the limit, and never sends it after', async () => {
+    const { get, clock, runtime } = setup({ perSecond: 1, maxWaitMs: 500 })
+    await get('/api/v1/first')
+    const waiting = get('/api/v1/late')
+    await expect.poll(() => runtime.budget.queued).toBe(1)
+    clock.advanceTo(500)
+    const late = await waiting
+    expect(late.status).toBe(503)
+    expect(late.headers.get('Retry-After')).toMatch(/^\d+$/)
+    expect(await late.json()).toMatchObject({ success: false, data: null })
+    clock.advanceTo(10_000)
+    expect(paths()).toEqual(['GET /api/v1/first'])
+  })
+
+  it("takes turns by user: a cashier's print goes ahead of an administrator's queued reads", async () => {
+    const { get, post, clock, runtime } = setup({ perSecond: 1 })
+    const reads = [1, 2, 3, 4].map((page) => get(`/api/v1/log?page=${page}`, ADMIN))
+    await expect.poll(() => runtime.budget.queued).toBe(3)
+    const print = post('/api/v1/print', CASHIER)
+    await expect.poll(() => runtime.budget.queued).toBe(4)
+
+    for (const [second, sent] of [
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+    ] as const) {
+      clock.advanceTo(second * SECOND)
+      await expect.poll(() => upstream.received.length).toBe(sent)
+    }
+    expect((await print).status).toBe(200)
+    expect((await Promise.all(reads)).map((r) => r.status)).toEqual([200, 200, 200, 200])
+    expect(paths()).toEqual([
+      'GET /api/v1/log?page=1',
+      'GET /api/v1/log?page=2',
+      'POST /api/v1/print',
+      'GET /api/v1/log?page=3',
+      'GET /api/v1/log?page=4',
+    ])
+  })
+
+  it("pauses everyone for an upstream 429's Retry-After, then sends the read once more", async () => {
+    const { get, clock, runtime } = setup()
+    const flaky = get('/api/v1/flaky', ADMIN)
+    await expect.poll(() => runtime.budget.queued).toBe(1) // its retry, after the 429
+    const other = get('/api/v1/other', CASHIER)
+    await expect.poll(() => runtime.budget.queued).toBe(2)
+
+    clock.advanceTo(1999)
+    expect(runtime.budget.queued).toBe(2)
+    clock.advanceTo(2000)
+    expect((await flaky).status).toBe(200)
+    expect((await other).status).toBe(200)
+    // Both go at 2000 on separate connections, so their arrival order is the network's.
+    expect(paths().sort()).toEqual(['GET /api/v1/flaky', 'GET /api/v1/flaky', 'GET /api/v1/other'])
+  })
+
+  it('never sends a print again after a 429: the 429 goes back to the browser', async () => {
+    const { post, clock, runtime } = setup()
+    const answer = await post('/api/v1/limited/print', CASHIER)
+    expect(answer.status).toBe(429)
+    expect(answer.headers.get('Retry-After')).toBe('1')
+    expect(runtime.budget.queued).toBe(0)
+    clock.advanceTo(60_000)
+    expect(paths()).toEqual(['POST /api/v1/limited/print'])
+  })
+
+  it('drops a request whose browser left while it waited, unsent', async () => {
+    const { get, clock, runtime } = setup({ perSecond: 1 })
+    await get('/api/v1/first')
+    const gone = new AbortController()
+    const left = get('/api/v1/left', ADMIN, gone.signal).catch(() => null)
+    await expect.poll(() => runtime.budget.queued).toBe(1)
+    gone.abort()
+    await left
+    expect(runtime.budget.queued).toBe(0)
+    const next = get('/api/v1/next')
+    await expect.poll(() => runtime.budget.queued).toBe(1)
+    clock.advanceTo(SECOND)
+    expect((await next).status).toBe(200)
+    expect(paths()).toEqual(['GET /api/v1/first', 'GET /api/v1/next'])
+  })
+
+  it('forwards a YCLIENTS Accept header unchanged', async () => {
+    const { app } = setup()
+    await app.request('/api/v1/countries', {
+      headers: { Authorization: ADMIN, Accept: 'application/vnd.yclients.v2+json' },
+    })
+    expect(upstream.received[0]?.headers.accept).toBe('application/vnd.yclients.v2+json')
+  })
+})
+
+describe('/readyz', () => {
+  it('is ready once the upstream has answered', async () => {
+    const { app, get } = setup()
+    await get('/api/v1/countries')
+    const ready = await app.request('/readyz')
+    expect(ready.status).toBe(200)
+    expect(ready.headers.get('Cache-Control')).toBe('no-store')
+    expect(await ready.json()).toMatchObject({ status: 'ready', upstream: upstream.url })
+  })
+
+  it('asks the upstream itself when nothing has been proxied yet', async () => {
+    const { app } = setup()
+    const ready = await app.request('/readyz')
+    expect(ready.status).toBe(200)
+    expect(paths()).toEqual(['GET /api/v1'])
+  })
+
+  it('is not ready when the upstream cannot be reached', async () => {
+    const down = await fakeUpstream(() => undefined)
+    const downUrl = down.url
+    await down.close()
+    const { app } = setup({}, downUrl)
+    const ready = await app.request('/readyz')
+    expect(ready.status).toBe(503)
+    expect(await ready.json()).toMatchObject({ status: 'not ready', lastAnswerSecondsAgo: null })
+  })
+
+  it('is not ready while stopping, while /healthz stays live', async () => {
+    const { app, runtime, get } = setup()
+    await get('/api/v1/countries')
+    runtime.draining = true
+    expect((await app.request('/readyz')).status).toBe(503)
+    const live = await app.request('/healthz')
+    expect(live.status).toBe(200)
+    expect(live.headers.get('Connection')).toBe('close')
+  })
+})
