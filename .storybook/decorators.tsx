@@ -12,6 +12,7 @@ import { MemoryRouter } from 'react-router'
 import { fn, type Mock } from 'storybook/test'
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport'
 import { rateLimiter } from '@/api/client'
+import { forgetServerShape } from '@/api/logReader'
 import type { KkmTransaction } from '@/api/transactions'
 import type { ShiftView } from '@/components/ShiftStatus'
 import type { TransactionDetailsView } from '@/components/TransactionDetails'
@@ -82,6 +83,7 @@ export function prepareApp(app: AppParameters = {}): void {
   resetScenario()
   // Module state the app keeps across renders: one story's 429 pause or toasts are not the next's.
   rateLimiter.reset()
+  forgetServerShape()
   notifications.clean()
   Object.assign(printFollowSettings, PRINT_FOLLOW_DEFAULTS, app.printFollow)
   endSession('signed-out')

@@ -161,6 +161,15 @@ describe('error mapping', () => {
       { kind: 'http', status: 401, message: 'Authentication needed.' },
     ],
     [
+      'legacy body under HTTP 200 carries its status in errors.code',
+      () =>
+        HttpResponse.json({
+          errors: { code: 404, message: 'Not found' },
+          meta: { message: 'Not found.' },
+        }),
+      { kind: 'http', status: 404, message: 'Not found.' },
+    ],
+    [
       'legacy body without meta',
       () => HttpResponse.json({ errors: { code: 403, message: 'No rights' } }, { status: 403 }),
       { kind: 'http', status: 403, message: 'No rights' },
@@ -296,6 +305,28 @@ describe('error mapping', () => {
     const error = await failureOf(getCountries())
     expect(getSession()).toBeNull()
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain('demo-')
+  })
+
+  it('ends the session on a legacy 401 body, even under HTTP 200', async () => {
+    signInAsManager()
+    server.use(
+      http.get(`${API}/countries`, () =>
+        HttpResponse.json({ errors: { code: 401, message: 'Authentication needed' } }),
+      ),
+    )
+    const error = await failureOf(getCountries())
+    expect(error.status).toBe(401)
+    expect(getSession()).toBeNull()
+  })
+
+  it('sends YCLIENTS’ Accept when configured for that deployment, and only that changes', async () => {
+    signInAsManager()
+    configureClient({ flavour: 'yclients' })
+    const seen = captureHeaders('/countries')
+    await getCountries()
+    configureClient({ flavour: 'altegio' })
+    expect(seen[0]?.get('Accept')).toBe('application/vnd.yclients.v2+json')
+    expect(seen[0]?.get('Authorization')).toBe('Bearer demo-partner-token')
   })
 
   it('does not end the session when a 401 answers a call made with other tokens (sign-in attempts)', async () => {

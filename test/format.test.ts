@@ -43,8 +43,18 @@ describe('times in the location’s zone', () => {
     expect(dayInZone(instant, 'UTC')).toBe('2026-11-28')
     expect(dayInZone(instant, 'Asia/Novosibirsk')).toBe('2026-11-29')
   })
+  it('places wall time on either side of a daylight-saving change', () => {
+    // Paris leaves summer time at 03:00 on 25 October 2026: 01:30 is +02:00, 12:00 is +01:00.
+    expect(parseApiDate('2026-10-25 01:30:00', 'Europe/Paris')?.toISOString()).toBe(
+      '2026-10-24T23:30:00.000Z',
+    )
+    expect(parseApiDate('2026-10-25 12:00:00', 'Europe/Paris')?.toISOString()).toBe(
+      '2026-10-25T11:00:00.000Z',
+    )
+  })
   it('rejects garbage', () => {
     expect(parseApiDate('yesterday', 'UTC')).toBeNull()
+    expect(parseApiDate('2026-11-28 15:00:00 tomorrow', 'UTC')).toBeNull()
   })
 })
 

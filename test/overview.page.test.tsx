@@ -281,7 +281,7 @@ describe('the overview', () => {
     expect(screen.queryByRole('region')).toBeNull()
   })
 
-  it('reads each location’s day in one request and never starts more than 5 requests a second', async () => {
+  it('reads each location’s day in at most two requests and never starts more than 5 requests a second', async () => {
     const starts: number[] = []
     const logReads = new Map<string, number>()
     server.events.on('request:start', ({ request }) => {
@@ -296,8 +296,12 @@ describe('the overview', () => {
     const locations = managedLocations()
     for (const location of locations) await loadedCard(location.title)
     await screen.findByRole('link', { name: `No shift today at ${NAIL_STUDIO}` })
+    // A day that fits one page whose count equals its length may still be a capped page of a
+    // server that counts pages: the second, empty page proves it is all (empty days need one).
     expect(Object.fromEntries(logReads)).toEqual(
-      Object.fromEntries(locations.map((l) => [String(l.id), 1])),
+      Object.fromEntries(
+        locations.map((l) => [String(l.id), (db.transactions.get(l.id)?.length ?? 0) > 0 ? 2 : 1]),
+      ),
     )
     // More requests than one second allows, so the limiter was needed.
     expect(starts.length).toBeGreaterThan(5)

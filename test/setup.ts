@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { act, cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { configureClient, rateLimiter } from '@/api/client'
+import { forgetServerShape } from '@/api/logReader'
 import { resetDatabase } from '@/mocks/db'
 import { server } from '@/mocks/node'
 import { resetScenario } from '@/mocks/scenarios'
@@ -54,8 +55,9 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: TEST_NOW, shouldAdvanceTime: true })
   resetDatabase()
   resetScenario()
-  configureClient({ timeoutMs: 2_000 })
+  configureClient({ timeoutMs: 2_000, flavour: 'altegio' })
   rateLimiter.reset()
+  forgetServerShape()
 })
 afterEach(() => {
   // Mantine's notification store is module state: empty it so no test sees another's.

@@ -59,9 +59,23 @@ export async function readServerPage(
   return { rows, count: Number.isFinite(count) ? count : rows.length }
 }
 
-/** A count larger than the page it came with can only be a total. */
+/**
+ * What this server has shown of itself. A count larger than the page it came with can only be a
+ * total, and a server does not change its mind: once seen, a count equal to its page's length is
+ * the total too, and a short page needs no second request to prove it is the last. A server that
+ * counts pages never shows a larger count, so it never teaches this.
+ */
+const learned = { countIsTotal: false }
+
+/** For a new server (tests, the mock's profile switch). */
+export function forgetServerShape(): void {
+  learned.countIsTotal = false
+}
+
+/** The total the page's count stands for, when it can only be one. */
 export function totalOf(page: ServerPage): number | null {
-  return page.count > page.rows.length ? page.count : null
+  if (page.count > page.rows.length) learned.countIsTotal = true
+  return learned.countIsTotal ? page.count : null
 }
 
 export type LogOrder = 'newest-first' | 'oldest-first' | 'unknown'

@@ -4,7 +4,9 @@ import { queryKeys } from './keys'
 import {
   findInLog,
   readLogPage,
+  readServerPage,
   readWholeLog,
+  totalOf,
   type Found,
   type LogFilters,
   type TransactionFilters,
@@ -101,18 +103,30 @@ function newest(transactions: readonly KkmTransaction[]): KkmTransaction | null 
   return best
 }
 
+/**
+ * The newest transaction for the filters, whichever end the server starts from: with a count
+ * that is a total, the first and the last one-row page are the two ends (and a one-row page
+ * teaches the reader whether counts are totals); otherwise all of them.
+ */
+async function newestFor(locationId: number, filters: LogFilters, signal?: AbortSignal) {
+  const first = await readServerPage(locationId, filters, 1, 1, signal)
+  const total = totalOf(first)
+  if (first.rows.length === 0) return null
+  if (first.rows.length === 1 && total !== null) {
+    const last = total > 1 ? await readServerPage(locationId, filters, total, 1, signal) : null
+    return newest([...first.rows, ...(last?.rows ?? [])])
+  }
+  return newest((await readWholeLog(locationId, filters, signal)).transactions)
+}
+
 /** The last successful shift opening and closing in the range: the shift state is derived from them. */
 export async function getShiftEvents(
   locationId: number,
   range: { startDate: string; endDate: string },
   signal?: AbortSignal,
 ) {
-  // A month holds one opening and one closing a day: read them all rather than trust an order.
-  const latest = async (type: OperationTypeId) =>
-    newest(
-      (await readWholeLog(locationId, { ...range, type, status: SUCCESS_STATUS }, signal))
-        .transactions,
-    )
+  const latest = (type: OperationTypeId) =>
+    newestFor(locationId, { ...range, type, status: SUCCESS_STATUS }, signal)
   const opening = await latest(4)
   const closing = await latest(5)
   return { opening, closing }

@@ -234,7 +234,7 @@ function TransactionLog({ locationId }: { locationId: number }) {
 
   const sorted = useMemo(
     () => (list.data ? sortTransactions(list.data.transactions, view.sort, format.timeZone) : []),
-    [list.data, view.sort],
+    [list.data, view.sort, format.timeZone],
   )
   const rows = useMemo(() => sorted.map((t) => toRow(t, format)), [sorted, format])
   const byId = useMemo(() => new Map(sorted.map((t) => [t.id, t])), [sorted])
@@ -260,7 +260,13 @@ function TransactionLog({ locationId }: { locationId: number }) {
   /** As the Refresh button: nothing while the log is already loading. */
   const refresh = () => {
     if (list.isFetching) return
-    void list.refetch()
+    // A page cut out of the whole log must not be cut from a copy read seconds ago.
+    void queryClient
+      .invalidateQueries({
+        queryKey: allTransactionsQuery(locationId, filters).queryKey,
+        refetchType: 'none',
+      })
+      .then(() => list.refetch())
   }
 
   useShortcuts({ find: openPrintForm, print: openPrintForm, refresh })
