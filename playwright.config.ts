@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
-import { APP, MOCK_API } from './e2e/support/env'
+import { APP, APP_YCLIENTS, MOCK_API } from './e2e/support/env'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium'
 
 /**
@@ -60,6 +60,20 @@ export default defineConfig({
       command: 'npm run serve',
       url: `${APP}/healthz`,
       env: { PORT: '8080', HOST: '127.0.0.1', ALTEGIO_API_URL: `${MOCK_API}/api/v1` },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      // The same build as a YCLIENTS deployment: the server rewrites the flavour in index.html.
+      name: 'serve-yclients',
+      command: 'npm run serve',
+      url: `${APP_YCLIENTS}/healthz`,
+      env: {
+        PORT: '8081',
+        HOST: '127.0.0.1',
+        ALTEGIO_API_URL: `${MOCK_API}/api/v1`,
+        ALTEGIO_API_FLAVOUR: 'yclients',
+      },
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },

@@ -1,6 +1,13 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test'
-import type { Scenario } from '../../src/mocks/scenarios'
+import {
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+  type Request,
+  type Response,
+} from '@playwright/test'
+import type { ScenarioPatch } from '../../src/mocks/scenarios'
 import { MOCK_API } from './env'
 
 /** The demo account of the mock API (src/mocks/db.ts). */
@@ -19,10 +26,14 @@ export interface ApiCall {
   at: number
   /** Whether an answer arrived; `failed` is a dropped or cancelled request (nothing to cache). */
   outcome: 'pending' | 'finished' | 'failed'
+  /** The answer's HTTP status, once it arrived. */
+  status?: number
 }
 
-/** Steers the mock API: a fault, a printer mode, latency. */
-export async function setScenario(scenario: Partial<Scenario>): Promise<void> {
+/** Steers the mock API: a fault, a printer mode, latency, a server profile (or a named one). */
+export async function setScenario(
+  scenario: ScenarioPatch | { profile: 'harshest' | 'default' },
+): Promise<void> {
   const response = await fetch(`${MOCK_API}/__mock/scenario`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -190,6 +201,11 @@ export const test = base.extend<Fixtures>({
     }
     const finished = settle('finished')
     const failed = settle('failed')
+    const answered = (response: Response) => {
+      const call = byRequest.get(response.request())
+      if (call) call.status = response.status()
+    }
+    page.on('response', answered)
     page.on('request', record)
     page.on('requestfinished', finished)
     page.on('requestfailed', failed)
@@ -197,6 +213,7 @@ export const test = base.extend<Fixtures>({
     page.off('request', record)
     page.off('requestfinished', finished)
     page.off('requestfailed', failed)
+    page.off('response', answered)
   },
 })
 

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { createRoot } from 'react-dom/client'
+import { forgetServerShape } from '@/api/logReader'
 import { parseScenario } from '@/mocks/parse'
 import {
   DEFAULT_PROFILE,
@@ -69,6 +70,8 @@ export function MockPanel() {
   const [state, setState] = useState({ ...scenario })
   const update = (patch: ScenarioPatch) => {
     setScenario(patch)
+    // Another server now: what the console learnt of the old one's counts no longer holds.
+    if (patch.profile) forgetServerShape()
     save()
     setState({ ...scenario })
   }
@@ -149,6 +152,7 @@ export function MockPanel() {
             variant="default"
             onClick={() => {
               resetScenario()
+              forgetServerShape()
               save()
               setState({ ...scenario })
             }}
