@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
+import { hashedAssets } from './assets.ts'
 import { Budget, type Clock } from './budget.ts'
 import { API_PATH, type Config } from './config.ts'
 import { envelope } from './envelope.ts'
@@ -179,7 +180,7 @@ export function createApp(config: Config, runtime: Runtime = createRuntime(confi
   app.get('/', index)
   app.get('/index.html', index)
 
-  app.use('/assets/*', staticFiles(root))
+  app.use('/assets/*', hashedAssets(root), staticFiles(root))
   // A stale index.html asking for an asset from an older deploy must get a 404, not HTML.
   app.all('/assets/*', (c) => c.text('Not found', 404))
 
@@ -187,7 +188,10 @@ export function createApp(config: Config, runtime: Runtime = createRuntime(confi
   app.use('*', async (c, next) =>
     c.req.path.split('/').some((part) => part.startsWith('.')) ? c.notFound() : next(),
   )
-  app.use('*', staticFiles(root))
+  // Only a name with an extension can be a file (favicon.svg, mockServiceWorker.js); a client
+  // route goes straight to the page instead of costing a failed look-up on disk first.
+  const files = staticFiles(root)
+  app.use('*', async (c, next) => (/\.[^/]*$/.test(c.req.path) ? files(c, next) : next()))
   // Client-side routes (/locations/1/transactions, /tax-systems/1): the SPA resolves them.
   app.get('*', index)
 

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Handler, MiddlewareHandler } from 'hono'
+import type { Context, Handler, MiddlewareHandler } from 'hono'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import type { ApiFlavour } from './config.ts'
 
@@ -22,24 +22,62 @@ export function withFlavour(html: string, flavour: ApiFlavour): string | null {
 }
 
 /**
- * `/`, `/index.html` and the SPA fallback. With a flavour set, the page is read and rewritten once
- * at start-up and served from memory, so no stale index.html.br or .gz can carry the build's own
- * flavour; the page is under 1 KiB and gains nothing from compression anyway.
+ * `/`, `/index.html` and the SPA fallback, from memory: the page is under 1 KiB, asked for on
+ * every navigation, and gains nothing from compression (no .br or .gz of it is ever served).
+ * With a flavour set it is read and rewritten once, at start-up. Without one it is the build's
+ * own and is read again when its file changes, so a deploy is served at once without a restart.
  */
 export function indexPage(root: string, flavour: ApiFlavour | null): Handler {
-  const fromDisk = serveStatic({ root, path: 'index.html' })
-  if (flavour === null) return (c, next) => fromDisk(c, next)
-  const built = readFileSync(join(root, 'index.html'), 'utf8')
-  const rewritten = withFlavour(built, flavour)
-  if (rewritten === null) {
-    console.warn(
-      `ALTEGIO_API_FLAVOUR=${flavour} is set but index.html has no kkm-api-flavour meta tag; serving it as built`,
-    )
-  }
-  const html = rewritten ?? built
+  const path = join(root, 'index.html')
   // With its length known, the compressor applies its 1 KiB threshold as it does to files.
-  const length = String(Buffer.byteLength(html))
-  return (c) => c.html(html, 200, { 'Content-Length': length })
+  const serve = (c: Context, page: Page) =>
+    c.html(page.html, 200, { 'Content-Length': page.length, 'Last-Modified': page.lastModified })
+
+  if (flavour !== null) {
+    const built = readPage(path)
+    const rewritten = withFlavour(built.html, flavour)
+    if (rewritten === null) {
+      console.warn(
+        `ALTEGIO_API_FLAVOUR=${flavour} is set but index.html has no kkm-api-flavour meta tag; serving it as built`,
+      )
+    }
+    const page = rewritten === null ? built : { ...built, ...measured(rewritten) }
+    return (c) => serve(c, page)
+  }
+
+  let page: Page | null = null
+  return (c) => {
+    const stats = statSync(path, { throwIfNoEntry: false })
+    if (!stats) return c.notFound()
+    if (!page || changed(page, stats)) page = readPage(path)
+    return serve(c, page)
+  }
+}
+
+interface Page {
+  html: string
+  length: string
+  lastModified: string
+  stats: Pick<Stats, 'ino' | 'mtimeMs' | 'size'>
+}
+
+/** A build writes a new file (new inode); an edit in place changes the time or the size. */
+function changed(page: Page, stats: Stats): boolean {
+  const was = page.stats
+  return was.ino !== stats.ino || was.mtimeMs !== stats.mtimeMs || was.size !== stats.size
+}
+
+function measured(html: string): Pick<Page, 'html' | 'length'> {
+  return { html, length: String(Buffer.byteLength(html)) }
+}
+
+function readPage(path: string): Page {
+  const stats = statSync(path)
+  return {
+    ...measured(readFileSync(path, 'utf8')),
+    lastModified: stats.mtime.toUTCString(),
+    stats,
+  }
 }
 
 /**

@@ -95,6 +95,12 @@ describe('precompressed assets', () => {
     expect(await response.text()).toBe(APP_JS)
   })
 
+  it('skips an encoding the client refuses with q=0', async () => {
+    const response = await asset('br;q=0, gzip;q=0.8')
+    expect(response.headers.get('Content-Encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(APP_JS)
+  })
+
   it('answers HEAD with the length of what GET would send', async () => {
     const response = await asset(BROWSER, 'HEAD')
     expect(response.headers.get('Content-Encoding')).toBe('br')
@@ -153,6 +159,19 @@ describe('ALTEGIO_API_FLAVOUR', () => {
       expect(await response.text()).toBe(
         INDEX_HTML.replace('content="altegio"', 'content="yclients"'),
       )
+    }
+  })
+
+  it('when unset, serves a new build of index.html at once, without a restart', async () => {
+    const app = createApp(config())
+    expect(await (await app.request('/')).text()).toBe(INDEX_HTML)
+    const path = join(staticDir, 'index.html')
+    const deployed = INDEX_HTML.replace('app-abc123.js', 'app-def456.js')
+    writeFileSync(path, deployed)
+    try {
+      expect(await (await app.request('/tax-systems/1')).text()).toBe(deployed)
+    } finally {
+      writeFileSync(path, INDEX_HTML)
     }
   })
 
