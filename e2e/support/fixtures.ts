@@ -42,9 +42,19 @@ export async function setScenario(
   expect(response.ok, 'the mock API accepts the scenario').toBe(true)
 }
 
+/**
+ * A fresh mock API for each journey, as strict about the rate as the API says it is: a 6th
+ * request within a second is refused. Every journey must get through without a refusal.
+ */
 async function resetMockApi(): Promise<void> {
   const response = await fetch(`${MOCK_API}/__mock/reset`, { method: 'POST' })
   expect(response.ok, 'the mock API resets').toBe(true)
+  await setScenario({ profile: { rate: 'strict' } })
+}
+
+async function rateRefusals(): Promise<number> {
+  const response = await fetch(`${MOCK_API}/__mock/stats`)
+  return ((await response.json()) as { rateRefusals: number }).rateRefusals
 }
 
 /** Signs in with both tokens from the sign-in page, as a user would. */
@@ -175,6 +185,7 @@ export const test = base.extend<Fixtures>({
     async ({}, use) => {
       await resetMockApi()
       await use(undefined)
+      expect(await rateRefusals(), 'requests the strict rate limit refused').toBe(0)
       await resetMockApi()
     },
     { auto: true },

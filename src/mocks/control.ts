@@ -1,9 +1,11 @@
 import { resetDatabase } from './db'
 import { parseScenario } from './parse'
+import { rateRefusals } from './rate'
 import { resetScenario, scenario, setScenario, type Scenario } from './scenarios'
 
 export type ControlAnswer =
-  { status: 200; body: Scenario } | { status: 400; body: { error: string } }
+  | { status: 200; body: Scenario | { rateRefusals: number } }
+  | { status: 400; body: { error: string } }
 
 /**
  * `/__mock/scenario` (GET reads, POST changes) and `/__mock/reset` of the standalone mock, kept
@@ -23,6 +25,8 @@ export function control(pathname: string, method: string, body: string): Control
     if (!parsed.ok) return { status: 400, body: { error: parsed.error } }
     return { status: 200, body: setScenario(parsed.value) }
   }
+  // What the strict rate profile refused since the last reset.
+  if (pathname === '/__mock/stats') return { status: 200, body: { rateRefusals: rateRefusals() } }
   if (pathname === '/__mock/reset') {
     resetDatabase()
     return { status: 200, body: resetScenario() }

@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw'
 import type { components } from '@/api/schema.gen'
 import { jsonAnswer, legacyBody } from './errors'
-import { recordAnswered, retryAfterSeconds } from './rate'
+import { recordAnswered, recordRefused, retryAfterSeconds } from './rate'
 import type { ServerProfile } from './scenarios'
 
 type ErrorBody = components['schemas']['ErrorBody']
@@ -33,7 +33,10 @@ export function refusal(request: Request, profile: ServerProfile): Response | nu
   }
   if (profile.rate === 'strict') {
     const wait = retryAfterSeconds()
-    if (wait !== null) return jsonAnswer(429, TOO_MANY, profile, { 'Retry-After': String(wait) })
+    if (wait !== null) {
+      recordRefused()
+      return jsonAnswer(429, TOO_MANY, profile, { 'Retry-After': String(wait) })
+    }
     recordAnswered()
   }
   return null

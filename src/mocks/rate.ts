@@ -22,10 +22,22 @@ export function retryAfterSeconds(now = Date.now()): number | null {
   return Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 1000))
 }
 
+/** How many requests the strict window refused since the last reset: what a journey must keep at 0. */
+let refusals = 0
+
+export function recordRefused(): void {
+  refusals++
+}
+
+export function rateRefusals(): number {
+  return refusals
+}
+
 export function recordAnswered(now = Date.now()): void {
   answered.push(now)
 }
 
 export function resetRateWindow(): void {
   answered.splice(0, answered.length)
+  refusals = 0
 }
