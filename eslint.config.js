@@ -164,6 +164,11 @@ export default tseslint.config(
   ),
   boundary('pages', ['mocks'], 'Pages talk to the API through src/api, never to the mock.'),
   boundary('i18n', ['api', 'components', 'pages', 'session', 'mocks'], 'i18n/ is a leaf.'),
+  boundary(
+    'domain',
+    ['api', 'components', 'pages', 'session', 'preferences', 'mocks', 'i18n', 'dev'],
+    'domain/ holds rules free of React and HTTP: it imports nothing of ours.',
+  ),
   {
     ...boundary(
       'mocks',

@@ -32,6 +32,7 @@ import {
   stopAll,
   waitForHttp,
 } from './bench/processes'
+import { measureRequestsPerView, requestsMarkdown } from './bench/requests'
 import { TimeoutError, withTimeout } from './bench/timeout'
 import { compare, toMarkdown, type Machine, type Report, type Settings } from './bench/report'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
@@ -352,9 +353,15 @@ async function main(): Promise<void> {
     lighthouse,
     lighthouseSkipped,
   }
-  const markdown = toMarkdown(report)
+  // In this process, after the browser work: MSW intercepts this process's own fetch meanwhile.
+  progress('requests per view under each server profile')
+  const requestsPerView = await measureRequestsPerView()
+  const markdown = `${toMarkdown(report)}\n\n${requestsMarkdown(requestsPerView)}`
   mkdirSync(outDir, { recursive: true })
-  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ ...report, runs }, null, 2)}\n`)
+  writeFileSync(
+    join(outDir, 'latest.json'),
+    `${JSON.stringify({ ...report, requestsPerView, runs }, null, 2)}\n`,
+  )
   writeFileSync(join(outDir, 'latest.md'), `${markdown}\n`)
   console.log(`\n${markdown}`)
   progress('wrote bench-results/latest.json and bench-results/latest.md')

@@ -164,8 +164,8 @@ export async function readLogPage(
 ): Promise<TransactionPage> {
   const answer = await readServerPage(locationId, filters, page, pageSize, signal)
   const { rows, count } = answer
+  const total = totalOf(answer)
   if (orderOf(rows) !== 'oldest-first') {
-    const total = totalOf(answer)
     const lastLength = total === null ? null : total - (page - 1) * pageSize
     if (total !== null && (rows.length === pageSize || rows.length === lastLength))
       return { transactions: rows, total, exact: true }

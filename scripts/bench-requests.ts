@@ -1,0 +1,4 @@
+/** `npm run bench:requests`: the requests each view costs under each server profile (scripts/bench/requests.ts). */
+import { measureRequestsPerView, requestsMarkdown } from './bench/requests'
+
+console.log(requestsMarkdown(await measureRequestsPerView()))
