@@ -5,6 +5,7 @@ import { useI18n } from './i18n'
 import { RouteErrorBoundary } from './pages/RouteError'
 import { RequireSession } from './session/RequireSession'
 import { useSelectedLocation } from './session/selectedLocation'
+import { paths } from '@/paths'
 
 /*
  * Declarative routes (`useRoutes` under a BrowserRouter or MemoryRouter), not a data router: the
@@ -44,7 +45,7 @@ const HomePage = lazy(async () => ({
 /** Straight to the log of the location this browser works at; without one, the page to choose it. */
 function Home() {
   const [locationId] = useSelectedLocation()
-  if (locationId !== null) return <Navigate to={`/locations/${locationId}/transactions`} replace />
+  if (locationId !== null) return <Navigate to={paths.log(locationId)} replace />
   return (
     <Page>
       <HomePage />

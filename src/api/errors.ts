@@ -57,11 +57,6 @@ export class ApiError extends Error {
     this.operation = init.operation ?? ''
     this.own = init.own ?? null
   }
-
-  /** True when a request may have reached the server but we never learnt the result. */
-  get outcomeUnknown(): boolean {
-    return this.kind === 'timeout' || this.kind === 'network'
-  }
 }
 
 export function isApiError(error: unknown): error is ApiError {

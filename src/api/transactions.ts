@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiTime } from '@/domain/apiDate'
+import { addDays } from '@/domain/days'
 import { queryKeys } from './keys'
 import {
   findInLog,
@@ -132,9 +133,18 @@ export async function getShiftEvents(
   return { opening, closing }
 }
 
-export const shiftQuery = (locationId: number, range: { startDate: string; endDate: string }) =>
+/** How far back the shift is looked for: a shift left open longer than this is not found. */
+export const SHIFT_LOOK_BACK_DAYS = 30
+
+/** The days the shift is looked for in, up to `today` at the location. */
+export const shiftRange = (today: string) => ({
+  startDate: addDays(today, -SHIFT_LOOK_BACK_DAYS),
+  endDate: today,
+})
+
+export const shiftQuery = (locationId: number, today: string) =>
   queryOptions({
-    queryKey: queryKeys.shift(locationId, range.endDate),
-    queryFn: ({ signal }) => getShiftEvents(locationId, range, signal),
+    queryKey: queryKeys.shift(locationId, today),
+    queryFn: ({ signal }) => getShiftEvents(locationId, shiftRange(today), signal),
     staleTime: 60_000,
   })

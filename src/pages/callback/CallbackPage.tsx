@@ -24,6 +24,7 @@ import {
   type CallbackStatus,
   type KkmCallbackRequest,
 } from '@/api/callback'
+import { mayHaveTakenEffect } from '@/domain/outcome'
 import { isApiError } from '@/api/errors'
 import { CurlPreview, type CurlRequest } from '@/components/CurlPreview'
 import { ErrorNotice } from '@/components/ErrorNotice'
@@ -53,9 +54,7 @@ function codeLabel(code: number, t: Messages): string {
 
 /** A refusal (4xx, or `success: false`) changed nothing; any other failure may have been recorded. */
 function mayHaveArrived(error: unknown): boolean {
-  if (!isApiError(error)) return true
-  if (error.kind === 'http') return error.status >= 500
-  return error.outcomeUnknown || error.kind === 'malformed'
+  return !isApiError(error) || mayHaveTakenEffect(error)
 }
 
 interface Sent {

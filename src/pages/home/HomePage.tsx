@@ -7,8 +7,7 @@ import { useI18n } from '@/i18n'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { QueryFailure } from '../QueryFailure'
 import { PageHeader } from '@/components/PageHeader'
-
-const logPath = (locationId: number) => `/locations/${locationId}/transactions`
+import { paths } from '@/paths'
 
 /** Where the location is, as the API says it: the line under its name. */
 function whereIs(location: Location): string {
@@ -26,7 +25,7 @@ export function HomePage() {
   const h = t.home
 
   const only = locations.data?.length === 1 ? locations.data[0] : undefined
-  if (only) return <Navigate to={logPath(only.id)} replace />
+  if (only) return <Navigate to={paths.log(only.id)} replace />
 
   let content
   if (locations.isPending) {
@@ -61,7 +60,7 @@ export function HomePage() {
           <li key={location.id}>
             <Button
               component={Link}
-              to={logPath(location.id)}
+              to={paths.log(location.id)}
               onClick={() => setSelected(location.id)}
               variant="default"
               size="lg"

@@ -16,17 +16,20 @@ import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { myLocationsQuery, type Location } from '@/api/locations'
-import { allTransactionsQuery, IN_FLIGHT_STATUSES, shiftQuery } from '@/api/transactions'
+import {
+  allTransactionsQuery,
+  IN_FLIGHT_STATUSES,
+  shiftQuery,
+  shiftRange,
+} from '@/api/transactions'
 import { StatusBadge } from '@/components/StatusBadge'
 import { dayInZone, formatCount, formatDay } from '@/i18n/format'
-import { useI18n, type Messages } from '@/i18n'
+import { useI18n } from '@/i18n'
 import { describeError } from '../describeError'
 import { QueryFailure } from '../QueryFailure'
 import { locationFormat } from '../transactions/view'
 import {
-  daysBefore,
   logHref,
-  SHIFT_LOOK_BACK_DAYS,
   shiftFromTodaysLog,
   STUCK_AFTER_MS,
   summarizeDay,
@@ -36,13 +39,7 @@ import {
   type ShiftSummary,
 } from './summary'
 import { PageHeader } from '@/components/PageHeader'
-
-/** How long a receipt has been stuck, in the shift's words: "12 min", "1 h 5 min". */
-function stuckFor(minutes: number, t: Messages): string {
-  return minutes >= 60
-    ? t.shift.hours(Math.floor(minutes / 60), minutes % 60)
-    : t.shift.minutes(minutes)
-}
+import { describeDuration } from '@/domain/durations'
 
 /** Stuck receipts listed one by one; beyond this, links to their statuses. */
 const MAX_STUCK_LINKS = 5
@@ -107,14 +104,7 @@ function ShiftLine({
   }
   // The openings of the period the shift was looked for in: none of them today.
   return (
-    <Figure
-      to={logHref(locationId, {
-        startDate: daysBefore(today, SHIFT_LOOK_BACK_DAYS),
-        endDate: today,
-        type: 4,
-      })}
-      context={o.at(title)}
-    >
+    <Figure to={logHref(locationId, { ...shiftRange(today), type: 4 })} context={o.at(title)}>
       {o.noShift}
     </Figure>
   )
@@ -137,10 +127,7 @@ function Shift({
   const language = useI18n()
   // Only when today's log cannot tell: a shift opened on an earlier day may still be open.
   const lookBack = useQuery({
-    ...shiftQuery(locationId, {
-      startDate: daysBefore(today, SHIFT_LOOK_BACK_DAYS),
-      endDate: today,
-    }),
+    ...shiftQuery(locationId, today),
     enabled: fromLog === null,
   })
   const shift =
@@ -285,7 +272,11 @@ function DayFigures({
                     })}
                     context={o.stuckContext(receipt.id, title)}
                   >
-                    {o.stuck(receipt.document, receipt.statusLabel, stuckFor(receipt.minutes, t))}
+                    {o.stuck(
+                      receipt.document,
+                      receipt.statusLabel,
+                      describeDuration(receipt.minutes * 60_000, t.shift),
+                    )}
                   </Figure>
                 </List.Item>
               ))}

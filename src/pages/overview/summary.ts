@@ -26,12 +26,10 @@ import {
   statusTone,
   type ViewLanguage,
 } from '../transactions/view'
+import { paths } from '@/paths'
 
 /** A receipt still in flight (2 sent for printing, 5 waiting for the register) this long after it was sent is stuck. */
 export const STUCK_AFTER_MS = 5 * 60_000
-
-/** How far back the shift is looked for when today's log holds no opening or closing (as the log page does). */
-export const SHIFT_LOOK_BACK_DAYS = 30
 
 /** Display order: success, in flight, failures; statuses the API adds later come last, by id. */
 const STATUS_ORDER: readonly number[] = [SUCCESS_STATUS, 2, 5, 0, 3, 4]
@@ -207,13 +205,6 @@ export function shiftFromTodaysLog(
   return summarizeShift(events, timeZone, today, asOf, language)
 }
 
-/** `YYYY-MM-DD`, `days` before `day`. */
-export function daysBefore(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() - days)
-  return date.toISOString().slice(0, 10)
-}
-
 export interface LogFilter {
   startDate: string
   endDate: string
@@ -250,5 +241,5 @@ export function logHref(locationId: number, filter: LogFilter): string {
     transactionId: filter.transactionId ?? null,
   }
   const implicitPageSize = filter.expected === undefined ? view.pageSize : null
-  return `/locations/${locationId}/transactions?${writeLogParams(view, '', implicitPageSize).toString()}`
+  return paths.log(locationId, writeLogParams(view, '', implicitPageSize))
 }

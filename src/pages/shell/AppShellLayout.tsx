@@ -46,6 +46,7 @@ import { useSelectedLocation } from '@/session/selectedLocation'
 import './cashierMode.css'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { shortcutGroups, useShortcuts } from './shortcuts'
+import { paths } from '@/paths'
 
 // Loaded the first time it opens: its code and Kbd's styles stay out of every page's bundle.
 const KeyboardShortcutsDialog = lazy(() =>
@@ -160,7 +161,7 @@ function LocationPicker({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
       onChange={(value) => {
         if (!value) return
         setSelected(Number(value))
-        void navigate(`/locations/${value}/transactions`)
+        void navigate(paths.log(value))
       }}
       searchable
       nothingFoundMessage={t.shell.noLocationMatches}
@@ -190,7 +191,7 @@ export function AppShellLayout() {
     help: shortcutsDialog.open,
   })
 
-  const transactionsPath = selected === null ? null : `/locations/${selected}/transactions`
+  const transactionsPath = selected === null ? null : paths.log(selected)
   return (
     <AppShell
       header={{ height: 60 }}

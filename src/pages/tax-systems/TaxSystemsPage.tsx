@@ -21,8 +21,9 @@ import { formatCount } from '@/i18n/format'
 import { useI18n } from '@/i18n'
 import { describeError } from '../describeError'
 import { QueryFailure } from '../QueryFailure'
-import { parseId } from '../parseId'
+import { parseId } from '@/domain/ids'
 import { PageHeader } from '@/components/PageHeader'
+import { paths } from '@/paths'
 
 function CountryPicker({ value }: { value: number | null }) {
   const countries = useQuery(countriesQuery())
@@ -41,7 +42,7 @@ function CountryPicker({ value }: { value: number | null }) {
         placeholder={countries.isPending ? m.loadingCountriesHint : m.searchCountry}
         data={data}
         value={value === null ? null : String(value)}
-        onChange={(next) => next && void navigate(`/tax-systems/${next}`)}
+        onChange={(next) => next && void navigate(paths.taxSystems(Number(next)))}
         searchable
         nothingFoundMessage={m.noCountryMatches}
         maw={360}

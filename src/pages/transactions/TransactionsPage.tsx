@@ -34,7 +34,7 @@ import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { describeError } from '../describeError'
 import { QueryFailure } from '../QueryFailure'
-import { parseId } from '../parseId'
+import { parseId } from '@/domain/ids'
 import { useShortcuts } from '../shell/shortcuts'
 import {
   isIsoDay,
@@ -156,10 +156,8 @@ function Shift({
   enabled: boolean
 }) {
   const { t } = format
-  const start = new Date(`${today}T00:00:00Z`)
-  start.setUTCDate(start.getUTCDate() - 30)
   const shift = useQuery({
-    ...shiftQuery(locationId, { startDate: start.toISOString().slice(0, 10), endDate: today }),
+    ...shiftQuery(locationId, today),
     enabled,
   })
   if (shift.isPending) return <ShiftStatus shift={{ state: 'loading' }} />

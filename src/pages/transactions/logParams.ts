@@ -1,4 +1,5 @@
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from '@/api/pageSizes'
+import { isIsoDay } from '@/domain/days'
 import type { OperationTypeId, PrintStatusId } from '@/api/transactions'
 import type { SortKey, SortState } from '@/components/TransactionTable'
 import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
@@ -23,11 +24,7 @@ export interface LogView {
   transactionId: number | null
 }
 
-export function isIsoDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
+export { isIsoDay }
 
 function isOperationType(value: number): value is OperationTypeId {
   return value in OPERATION_TYPE_LABELS

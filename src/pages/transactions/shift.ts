@@ -1,20 +1,11 @@
 import type { KkmTransaction } from '@/api/transactions'
 import type { ShiftView } from '@/components/ShiftStatus'
 import { parseApiDate } from '@/domain/apiDate'
+import { describeDuration } from '@/domain/durations'
 import { formatDateTime } from '@/i18n/format'
 import { ENGLISH, type ViewLanguage } from './view'
 
 const DAY_MS = 86_400_000
-
-function duration(ms: number, t: ViewLanguage['t']): string {
-  const minutes = Math.floor(ms / 60_000)
-  const days = Math.floor(minutes / 1440)
-  const hours = Math.floor((minutes % 1440) / 60)
-  const rest = minutes % 60
-  if (days > 0) return t.shift.days(days, hours)
-  if (hours > 0) return t.shift.hours(hours, rest)
-  return t.shift.minutes(rest)
-}
 
 /** Open when the last successful shift opening is newer than the last closing. */
 export function deriveShift(
@@ -33,7 +24,7 @@ export function deriveShift(
     return {
       state: 'open',
       since: formatDateTime(opened, timeZone, locale),
-      duration: duration(Math.max(0, age), t),
+      duration: describeDuration(age, t.shift),
       overdue: age > DAY_MS,
     }
   }

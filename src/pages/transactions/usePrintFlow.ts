@@ -16,6 +16,9 @@ import {
 } from '@/api/transactions'
 import type { DuplicateCheck, PrintOperation, PrintPhase } from '@/components/PrintBillDialog'
 import { parseApiDate } from '@/domain/apiDate'
+import { addDays } from '@/domain/days'
+import { parseId } from '@/domain/ids'
+import { mayHaveTakenEffect } from '@/domain/outcome'
 import { dayInZone, formatMoney } from '@/i18n/format'
 import { describeError } from '../describeError'
 import { documentLabel, printedAt, statusLabel, statusTone, type LocationFormat } from './view'
@@ -41,32 +44,9 @@ interface Followed {
   label: string
 }
 
-/**
- * Only an answer that says no means nothing was printed: a 4xx, or `success: false`. A timeout,
- * a dropped connection, a 5xx or an unreadable 200 may hide a printed receipt.
- */
-function isRefusal(error: unknown): boolean {
-  return (
-    isApiError(error) &&
-    error.kind === 'http' &&
-    ((error.status >= 400 && error.status < 500) || error.status === 200)
-  )
-}
-
-function parseDocumentId(text: string): number | null {
-  const trimmed = text.trim()
-  return /^[1-9]\d{0,9}$/.test(trimmed) && Number(trimmed) <= 2_147_483_647 ? Number(trimmed) : null
-}
-
 /** The location's calendar day of a transaction; today when its date cannot be read. */
 function dayOf(transaction: KkmTransaction, timeZone: string): string {
   return dayInZone(parseApiDate(transaction.print_date, timeZone) ?? new Date(), timeZone)
-}
-
-function shiftDay(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
 }
 
 /**
@@ -90,13 +70,13 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
   const sending = useRef(false)
 
   const today = dayInZone(new Date(), format.timeZone)
-  const documentId = target ? parseDocumentId(target.documentText) : null
+  const documentId = target ? parseId(target.documentText) : null
   const operationType = target ? OPERATION_TYPE[target.operation] : 0
   const targetKey = `${locationId}:${documentId ?? '-'}:${operationType}`
   const range = {
     startDate: target?.source
       ? dayOf(target.source, format.timeZone)
-      : shiftDay(today, -printFollowSettings.lookBackDays),
+      : addDays(today, -printFollowSettings.lookBackDays),
     endDate: today,
   }
   if (range.startDate > range.endDate) range.startDate = range.endDate
@@ -223,7 +203,7 @@ export function usePrintFlow(locationId: number, format: LocationFormat) {
           message: p.nothingMore(error.where === 'this-tab' ? p.lockedHere : p.lockedElsewhere),
           details: [],
         })
-      } else if (!isRefusal(error)) {
+      } else if (!isApiError(error) || mayHaveTakenEffect(error)) {
         await checkLogAfterUnknown(
           describeError(error, t).message,
           before,
