@@ -3,48 +3,26 @@ import { join } from 'node:path'
 import type { MiddlewareHandler } from 'hono'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import { getMimeType } from 'hono/utils/mime'
+import { choose, ENCODINGS, ownBytes, type Variants } from './encoding.ts'
 
 /** Vite's output names: a hash in each, no directories, nothing that could climb out. */
 const ASSET_PATH = /^\/assets\/[\w.-]+$/
 /** What the cache may hold in all; past it, files are served from disk as before. */
 const MAX_CACHED_BYTES = 64 * 1024 * 1024
 
-/** In the server's order of preference; the build writes these two (server/precompress.ts). */
-const ENCODINGS = [
-  ['br', '.br'],
-  ['gzip', '.gz'],
-] as const
-type Encoding = (typeof ENCODINGS)[number][0]
-
 interface Asset {
   type: string
   compressible: boolean
   lastModified: string
-  variants: Partial<Record<Encoding | 'identity', Uint8Array<ArrayBuffer>>>
+  variants: Variants
 }
 
-/** Read once into bytes of their own, which a response body can take without another copy. */
 function readIfFile(path: string): Uint8Array<ArrayBuffer> | undefined {
   try {
-    if (!statSync(path).isFile()) return undefined
-    const file = readFileSync(path)
-    const bytes = new Uint8Array(file.length)
-    bytes.set(file)
-    return bytes
+    return statSync(path).isFile() ? ownBytes(readFileSync(path)) : undefined
   } catch {
     return undefined
   }
-}
-
-/** The encodings the client accepts (q > 0), by name, per RFC 9110's Accept-Encoding. */
-function accepted(header: string | undefined): Set<string> {
-  const names = new Set<string>()
-  for (const part of (header ?? '').split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';')
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-    if (name && (q === undefined || Number(q.slice(2)) > 0)) names.add(name)
-  }
-  return names
 }
 
 /**
@@ -90,9 +68,7 @@ export function hashedAssets(root: string): MiddlewareHandler {
     const asset = cache.get(path) ?? load(path)
     if (!asset) return next()
 
-    const accepts = accepted(c.req.header('accept-encoding'))
-    const encoding = ENCODINGS.find(([name]) => accepts.has(name) && asset.variants[name])?.[0]
-    const body = asset.variants[encoding ?? 'identity'] ?? new Uint8Array(0)
+    const { encoding, body } = choose(c.req.header('accept-encoding'), asset.variants)
     c.header('Content-Type', asset.type)
     c.header('Content-Length', String(body.length))
     c.header('Last-Modified', asset.lastModified)

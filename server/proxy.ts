@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import { BudgetRejected, type Budget } from './budget.ts'
 import { API_PATH } from './config.ts'
 import { envelope } from './envelope.ts'
+import { createUpstream } from './upstream.ts'
 
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'accept', 'content-type'] as const
 
@@ -26,8 +27,6 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'set-cookie',
 ])
 
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
-
 /** What the browser's limiter also assumes when a 429 comes without Retry-After. */
 const DEFAULT_PAUSE_MS = 2_000
 
@@ -37,14 +36,6 @@ const RETRIED_METHODS = new Set(['GET', 'HEAD'])
 export interface UpstreamHealth {
   /** performance.now() of the upstream's last HTTP answer (any status), or null. */
   lastAnswerAt: number | null
-}
-
-function errorCode(error: unknown): string {
-  const cause = error instanceof Error ? error.cause : undefined
-  if (cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string') {
-    return cause.code
-  }
-  return error instanceof Error ? error.name : 'unknown error'
 }
 
 /** Seconds or an HTTP date, as the API may send either. */
@@ -104,6 +95,7 @@ export interface ProxyOptions {
 export function proxyTo({ upstream, timeoutMs, budget, health }: ProxyOptions) {
   const base = upstream.href.replace(/\/$/, '')
   const basePath = upstream.pathname.replace(/\/$/, '')
+  const send = createUpstream(upstream, timeoutMs)
 
   return async (c: Context): Promise<Response> => {
     const incoming = new URL(c.req.url)
@@ -144,37 +136,18 @@ export function proxyTo({ upstream, timeoutMs, budget, health }: ProxyOptions) {
         return c.json(envelope('The request was cancelled.'), 503)
       }
 
-      const timeout = AbortSignal.timeout(timeoutMs)
-      let response: Response
-      let answer: ArrayBuffer | null
-      try {
-        response = await fetch(target, {
-          method,
-          headers,
-          body,
-          signal: AbortSignal.any([timeout, signal]),
-          // Following a redirect would talk to a host other than the configured upstream.
-          redirect: 'manual',
-        })
-        health.lastAnswerAt = performance.now()
-        // Buffered under the same timeout, so a stalled body is a clean 504 rather than a cut-off 200.
-        answer =
-          method === 'HEAD' || NULL_BODY_STATUSES.has(response.status)
-            ? null
-            : await response.arrayBuffer()
-      } catch (error) {
-        if (timeout.aborted) {
+      const sent = await send(target, { method, headers, body }, signal)
+      if ('failed' in sent) {
+        if (sent.failed === 'timeout') {
           console.error(`upstream timed out after ${timeoutMs}ms: ${method} ${incoming.pathname}`)
-          return c.json(
-            envelope(
-              `The API server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`,
-            ),
-            504,
-          )
+          const seconds = Math.round(timeoutMs / 1000)
+          return c.json(envelope(`The API server did not answer within ${seconds} seconds.`), 504)
         }
-        console.error(`upstream unreachable (${errorCode(error)}): ${method} ${incoming.pathname}`)
+        console.error(`upstream unreachable (${sent.code}): ${method} ${incoming.pathname}`)
         return c.json(envelope('The API server could not be reached.'), 502)
       }
+      health.lastAnswerAt = performance.now()
+      const { response, answer } = sent
 
       if (response.status !== 429) return passBack(response, answer)
       // The upstream counts more than we did (another client of the address, a clock skew): hold

@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context, Handler, MiddlewareHandler } from 'hono'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import type { ApiFlavour } from './config.ts'
+import { choose, compressedVariants, type Variants } from './encoding.ts'
 
 const FLAVOUR_META = /<meta\b[^>]*\bname=(["'])kkm-api-flavour\1[^>]*>/i
 const CONTENT_ATTRIBUTE = /\bcontent=(["'])[^"']*\1/i
@@ -22,16 +23,22 @@ export function withFlavour(html: string, flavour: ApiFlavour): string | null {
 }
 
 /**
- * `/`, `/index.html` and the SPA fallback, from memory: the page is under 1 KiB, asked for on
- * every navigation, and gains nothing from compression (no .br or .gz of it is ever served).
+ * `/`, `/index.html` and the SPA fallback, from memory, compressed once when read: it is asked
+ * for on every navigation, and a .br or .gz of it on disk could be stale (it never is served).
  * With a flavour set it is read and rewritten once, at start-up. Without one it is the build's
  * own and is read again when its file changes, so a deploy is served at once without a restart.
  */
 export function indexPage(root: string, flavour: ApiFlavour | null): Handler {
   const path = join(root, 'index.html')
-  // With its length known, the compressor applies its 1 KiB threshold as it does to files.
-  const serve = (c: Context, page: Page) =>
-    c.html(page.html, 200, { 'Content-Length': page.length, 'Last-Modified': page.lastModified })
+  const serve = (c: Context, page: Page) => {
+    const { encoding, body } = choose(c.req.header('accept-encoding'), page.variants)
+    c.header('Content-Type', 'text/html; charset=UTF-8')
+    c.header('Content-Length', String(body.length))
+    c.header('Last-Modified', page.lastModified)
+    c.header('Vary', 'Accept-Encoding')
+    if (encoding) c.header('Content-Encoding', encoding)
+    return c.body(body)
+  }
 
   if (flavour !== null) {
     const built = readPage(path)
@@ -41,7 +48,7 @@ export function indexPage(root: string, flavour: ApiFlavour | null): Handler {
         `ALTEGIO_API_FLAVOUR=${flavour} is set but index.html has no kkm-api-flavour meta tag; serving it as built`,
       )
     }
-    const page = rewritten === null ? built : { ...built, ...measured(rewritten) }
+    const page = rewritten === null ? built : { ...built, variants: compressedVariants(rewritten) }
     return (c) => serve(c, page)
   }
 
@@ -56,7 +63,7 @@ export function indexPage(root: string, flavour: ApiFlavour | null): Handler {
 
 interface Page {
   html: string
-  length: string
+  variants: Variants
   lastModified: string
   stats: Pick<Stats, 'ino' | 'mtimeMs' | 'size'>
 }
@@ -67,14 +74,12 @@ function changed(page: Page, stats: Stats): boolean {
   return was.ino !== stats.ino || was.mtimeMs !== stats.mtimeMs || was.size !== stats.size
 }
 
-function measured(html: string): Pick<Page, 'html' | 'length'> {
-  return { html, length: String(Buffer.byteLength(html)) }
-}
-
 function readPage(path: string): Page {
   const stats = statSync(path)
+  const html = readFileSync(path, 'utf8')
   return {
-    ...measured(readFileSync(path, 'utf8')),
+    html,
+    variants: compressedVariants(html),
     lastModified: stats.mtime.toUTCString(),
     stats,
   }

@@ -1,6 +1,7 @@
 // The proxy under the shared budget: a real upstream socket, the budget on a hand-driven clock.
 // (jsdom: test/setup.ts needs `window`; nothing here uses it.)
 import { rmSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, createRuntime, type Runtime } from '../server/app'
 import { parseConfig, type BudgetConfig, type Config } from '../server/config'
@@ -36,6 +37,9 @@ beforeAll(async () => {
           'Retry-After': '2',
         },
       )
+    } else if (request.url.startsWith('/api/v1/gzipped')) {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' })
+      response.end(gzipSync(JSON.stringify(OK)))
     } else if (request.url.startsWith('/api/v1/limited')) {
       json(
         response,
@@ -199,6 +203,13 @@ describe('the proxy under the shared budget', () => {
     clock.advanceTo(SECOND)
     expect((await next).status).toBe(200)
     expect(paths()).toEqual(['GET /api/v1/first', 'GET /api/v1/next'])
+  })
+
+  it('decodes an upstream answer the API compressed, and passes it back whole', async () => {
+    const answer = await setup().get('/api/v1/gzipped')
+    expect(answer.status).toBe(200)
+    expect(answer.headers.has('Content-Encoding')).toBe(false)
+    expect(await answer.json()).toEqual(OK)
   })
 
   it('forwards a YCLIENTS Accept header unchanged', async () => {

@@ -117,16 +117,26 @@ describe('precompressed assets', () => {
     expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(LATE_JS)
   })
 
-  it('never serves a stale index.html.br for the page or a client route', async () => {
+  it('never serves a stale index.html.br or .gz for the page or a client route', async () => {
     writeFileSync(join(staticDir, 'index.html.br'), 'stale')
     writeFileSync(join(staticDir, 'index.html.gz'), 'stale')
     try {
-      for (const env of [{}, { ALTEGIO_API_FLAVOUR: 'altegio' }] as Record<string, string>[]) {
+      for (const [env, flavour] of [
+        [{}, 'altegio'],
+        [{ ALTEGIO_API_FLAVOUR: 'yclients' }, 'yclients'],
+      ] as const) {
         const app = createApp(config(env))
         for (const path of ['/', '/index.html', '/locations/1/transactions']) {
-          const response = await app.request(path, { headers: { 'Accept-Encoding': BROWSER } })
-          expect(response.headers.has('Content-Encoding')).toBe(false)
-          expect(await response.text()).toContain('<meta name="kkm-api-flavour" content="altegio"')
+          for (const [accept, decode] of [
+            ['br', brotliDecompressSync],
+            ['gzip', gunzipSync],
+          ] as const) {
+            const response = await app.request(path, { headers: { 'Accept-Encoding': accept } })
+            expect(response.headers.get('Content-Encoding')).toBe(accept)
+            expect(response.headers.get('Vary')).toMatch(/Accept-Encoding/)
+            const page = decode(Buffer.from(await response.arrayBuffer())).toString()
+            expect(page).toContain(`<meta name="kkm-api-flavour" content="${flavour}"`)
+          }
         }
       }
     } finally {
