@@ -21,6 +21,7 @@ import { runClients } from './bench-server/clients'
 import { measure, type LoadResult } from './bench-server/load'
 import { samplePeak, treeCpuMs, treeResidentMB } from './bench-server/memory'
 import { startRelay } from './bench-server/relay'
+import { hasWrk, wrk, type WrkResult } from './bench-server/wrk'
 
 const { values } = parseArgs({
   options: {
@@ -72,7 +73,8 @@ async function throughput(mock: string) {
   const idle = treeResidentMB(pid)
   const peak = samplePeak(pid)
   const browser = { 'Accept-Encoding': 'gzip, deflate, br, zstd' }
-  const results: LoadResult[] = []
+  const withWrk = hasWrk()
+  const results: (LoadResult & { wrk: WrkResult | null })[] = []
   const runs: [string, string, Record<string, string>][] = [
     ['hashed asset (entry chunk)', entryChunk(), browser],
     ['SPA fallback', '/locations/1/transactions', browser],
@@ -87,9 +89,9 @@ async function throughput(mock: string) {
     const phasePeak = samplePeak(pid)
     const cpuBefore = treeCpuMs(pid)
     const result = await measure(name, { url: base + path, connections: 50, amount, headers })
-    results.push(result)
     // Warm-up included: what the server spent on each answer, whatever else the machine ran.
     const cpuMsPerRequest = (treeCpuMs(pid) - cpuBefore) / (result.requests + Math.min(500, amount))
+    results.push({ ...result, wrk: withWrk ? await wrk(base + path, headers) : null })
     phases.push({ name, peakMB: phasePeak(), cpuMsPerRequest })
   }
   const memory = { idle, peak: peak(), after: treeResidentMB(pid), phases }
@@ -123,6 +125,7 @@ async function budget(mock: string) {
   const relay = await startRelay(new URL(mock))
   const { service, base } = await startServer(relay.url, {})
   const startedAt = relay.arrivals.length
+  const peak = samplePeak(service.child.pid ?? 0)
   const clients = await runClients({
     url: base + LOG_READ,
     clients: 5,
@@ -132,11 +135,13 @@ async function budget(mock: string) {
     timeoutMs: 20_000,
   })
   const arrivals = relay.arrivals.slice(startedAt)
+  const peakMB = peak()
   await stopService(service)
   await relay.close()
   await fetch(`${mock}/__mock/reset`, { method: 'POST' })
   return {
     strict,
+    peakMB,
     clients,
     upstream: {
       requests: arrivals.length,
@@ -174,6 +179,19 @@ async function main() {
       `| ${r.name} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} | ${cpu} | ${phase?.peakMB ?? '?'} |`,
     )
   })
+  if (load.results.some((r) => r.wrk)) {
+    console.log(
+      '\n| wrk, 50 connections, 5 s after 2 s of warm-up | requests/s | p50 ms | p99 ms |',
+    )
+    console.log('| --- | ---: | ---: | ---: |')
+    for (const r of load.results) {
+      if (r.wrk) console.log(`| ${r.name} | ${r.wrk.perSecond} | ${r.wrk.p50} | ${r.wrk.p99} |`)
+    }
+  } else {
+    console.log(
+      '\n(wrk is not installed: apt-get install wrk adds a load tool that is not the bottleneck)',
+    )
+  }
   const { idle, peak, after } = load.memory
   console.log(
     `\nResident memory (server process tree): ${idle} MB idle, ${peak} MB peak, ${after} MB after`,
