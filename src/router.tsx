@@ -15,10 +15,10 @@ import { paths } from '@/paths'
 const SignInPage = lazy(async () => ({
   default: (await import('./pages/sign-in/SignInPage')).SignInPage,
 }))
+// The shell is a chunk of its own too, so the sign-in page loads without it.
 const AppShellLayout = lazy(async () => ({
   default: (await import('./pages/shell/AppShellLayout')).AppShellLayout,
 }))
-// The shell is a chunk of its own too, so the sign-in page loads without it.
 const LockScreen = lazy(async () => ({
   default: (await import('./pages/lock/LockScreen')).LockScreen,
 }))

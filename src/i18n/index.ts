@@ -1,5 +1,10 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import { getPreference, usePreference, type Locale } from '@/preferences/store'
+import {
+  getPreference,
+  subscribePreferences,
+  usePreference,
+  type Locale,
+} from '@/preferences/store'
 import { en, type Messages } from './messages/en'
 
 export type { Locale } from '@/preferences/store'
@@ -23,6 +28,21 @@ const loading = new Map<Locale, Promise<void>>()
 const listeners = new Set<() => void>()
 let version = 0
 
+/**
+ * The language shown: the chosen one once its catalogue is in; until then the last one shown, so
+ * while another loads the interface stays as it was (no flash of keys). Kept here, outside
+ * render, and moved on only when a catalogue arrives or the choice changes.
+ */
+let shown: Locale = 'en'
+
+function showChosen(): void {
+  const chosen = getPreference('locale')
+  if (!catalogues[chosen] || shown === chosen) return
+  shown = chosen
+  version += 1
+  for (const listener of listeners) listener()
+}
+
 export function loadCatalogue(locale: Locale): Promise<void> {
   if (catalogues[locale]) return Promise.resolve()
   let pending = loading.get(locale)
@@ -31,12 +51,14 @@ export function loadCatalogue(locale: Locale): Promise<void> {
       catalogues.ru = ru
       version += 1
       for (const listener of listeners) listener()
+      showChosen()
     })
     loading.set(locale, pending)
   }
   return pending
 }
 
+subscribePreferences(showChosen)
 // A remembered Russian starts loading with the app, in parallel with the first route.
 if (getPreference('locale') !== 'en') void loadCatalogue(getPreference('locale'))
 
@@ -45,9 +67,6 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener)
 }
 const getVersion = () => version
-
-/** The last language shown: while another one loads, the interface stays in it (no flash of keys). */
-let shown: Locale = 'en'
 
 export interface I18n {
   /** The catalogue of the language shown. */
@@ -64,9 +83,7 @@ export interface I18n {
 export function useI18n(): I18n {
   const [chosen, setLocale] = usePreference('locale')
   useSyncExternalStore(subscribe, getVersion, getVersion)
-  const ready = catalogues[chosen]
-  if (ready) shown = chosen
-  const locale = ready ? chosen : catalogues[shown] ? shown : 'en'
+  const locale = catalogues[chosen] ? chosen : shown
   useEffect(() => {
     if (!catalogues[chosen]) void loadCatalogue(chosen)
   }, [chosen])
@@ -81,7 +98,7 @@ export function useI18n(): I18n {
 
 /** The catalogue shown now, for code outside React (notifications raised by the API client). */
 export function currentMessages(): Messages {
-  return catalogues[shown] ?? en
+  return catalogues[getPreference('locale')] ?? catalogues[shown] ?? en
 }
 
 /** `<html lang>` follows the language shown (screen readers pick their voice from it). */

@@ -7,8 +7,6 @@ import { en } from './messages/en'
  */
 export const OPERATION_TYPE_LABELS: Readonly<Record<number, string>> = en.enums.operationType
 export const PRINT_STATUS_LABELS: Readonly<Record<number, string>> = en.enums.printStatus
-export const DOCUMENT_TYPE_LABELS: Readonly<Record<number, string>> = en.enums.documentType
-export const CALLBACK_CODE_LABELS: Readonly<Record<number, string>> = en.enums.callbackCode
 
 /** Our label for a known id, else the API's own title as sent, else the id. */
 export function labelFor(

@@ -15,7 +15,6 @@ export function RouteError({ error }: { error: unknown }) {
         title={t.errors.pageFailed(failure.title)}
         message={failure.message}
         details={failure.details}
-        retryLabel={t.errors.tryAgain}
       />
       <Group>
         <Button onClick={() => window.location.reload()}>{t.errors.reload}</Button>

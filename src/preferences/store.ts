@@ -11,7 +11,7 @@ export type Locale = 'en' | 'ru'
 export type ColorSchemePreference = 'light' | 'dark' | 'auto'
 
 export interface Preferences {
-  /** The interface language (stored now; the i18n catalogue will read it). */
+  /** The interface language. */
   locale: Locale
   colorScheme: ColorSchemePreference
   /** The tablet and touch layout with only what a cashier needs. */
