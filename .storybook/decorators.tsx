@@ -31,7 +31,7 @@ import { resetScenario, setScenario, type Scenario } from '@/mocks/scenarios'
 import type { Messages } from '@/i18n'
 import { en } from '@/i18n/messages/en'
 import { shortcutGroups } from '@/pages/shell/shortcuts'
-import { deriveShift } from '@/pages/transactions/shift'
+import { deriveShift } from '@/log/shift'
 import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
 import {
   locationFormat,
@@ -40,7 +40,7 @@ import {
   toRow,
   type LocationFormat,
   type ViewLanguage,
-} from '@/pages/transactions/view'
+} from '@/log/view'
 import { resetPreferences, type Preferences } from '@/preferences/store'
 import { AppRoutes } from '@/router'
 import { endSession, lockSession, startSession } from '@/session/store'

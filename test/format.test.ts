@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatDay, dayInZone, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'
 import { parseApiDate } from '@/domain/apiDate'
-import { toCsv } from '@/pages/transactions/view'
-import { deriveShift } from '@/pages/transactions/shift'
+import { toCsv } from '@/log/view'
+import { deriveShift } from '@/log/shift'
 import type { KkmTransaction } from '@/api/transactions'
 
 describe('money in the location’s currency', () => {

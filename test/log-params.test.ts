@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseLogParams, writeLogParams } from '@/pages/transactions/logParams'
+import { parseLogParams, writeLogParams } from '@/log/logParams'
 
 const TODAY = '2026-11-28'
 

@@ -16,7 +16,7 @@ import {
 import { server } from '@/mocks/node'
 import { setPreference } from '@/preferences/store'
 import { logHref, STUCK_AFTER_MS, summarizeDay } from '@/pages/overview/summary'
-import { parseLogParams } from '@/pages/transactions/logParams'
+import { parseLogParams } from '@/log/logParams'
 import { renderApp, signInAsManager } from './render'
 import { SEEDED_DOCUMENT, seedReceipt } from './seed'
 

@@ -27,7 +27,7 @@ import { dayInZone, formatCount, formatDay } from '@/i18n/format'
 import { useI18n } from '@/i18n'
 import { describeError } from '../describeError'
 import { QueryFailure } from '../QueryFailure'
-import { locationFormat } from '../transactions/view'
+import { locationFormat } from '@/log/view'
 import {
   logHref,
   shiftFromTodaysLog,

@@ -17,15 +17,15 @@ import {
   writeLogParams,
   type LogView,
   type PageSize,
-} from '../transactions/logParams'
-import { deriveShift } from '../transactions/shift'
+} from '@/log/logParams'
+import { deriveShift } from '@/log/shift'
 import {
   documentLabel,
   ENGLISH,
   statusLabel,
   statusTone,
   type ViewLanguage,
-} from '../transactions/view'
+} from '@/log/view'
 import { paths } from '@/paths'
 
 /** A receipt still in flight (2 sent for printing, 5 waiting for the register) this long after it was sent is stuck. */

@@ -43,8 +43,8 @@ import {
   writeLogParams,
   type LogView,
   type PageSize,
-} from './logParams'
-import { deriveShift } from './shift'
+} from '@/log/logParams'
+import { deriveShift } from '@/log/shift'
 import { usePrintFlow } from './usePrintFlow'
 import {
   locationFormat,
@@ -53,7 +53,7 @@ import {
   toDetails,
   toRow,
   type LocationFormat,
-} from './view'
+} from '@/log/view'
 import { PageHeader } from '@/components/PageHeader'
 
 /*
