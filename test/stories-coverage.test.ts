@@ -16,7 +16,7 @@ const storiesOf = (file: string) => file.replace(/\.tsx$/, '.stories.tsx')
 const withoutStories = (files: string[]) =>
   files.filter((file) => !existsSync(storiesOf(file))).map((file) => relative(root, file))
 
-/** design.md: every shared component and every page has its *.stories.tsx beside it. */
+/** docs/architecture.md: every shared component and every page has its *.stories.tsx beside it. */
 describe('stories beside components and pages', () => {
   it('has a story file for every component in src/components', () => {
     const components = filesUnder(join(src, 'components')).filter(
