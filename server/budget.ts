@@ -1,6 +1,9 @@
 /**
  * Altegio counts its limit (5 requests a second, 200 a minute) per calling address, and behind
  * this server every till of the business shares that address: one budget for all of them.
+ * A request holds its place in the windows from the moment it is sent until a second (a minute)
+ * after its answer came back, so the limit holds whether the upstream counts arrivals or
+ * answers, however long each one took.
  * Waiting requests are served round-robin by client, a client's writes (prints) before its reads,
  * so one tab's long list cannot starve another's print. The queue is bounded in length and in
  * wait; a request turned away is turned away before it is sent, never after.
@@ -47,7 +50,7 @@ export class BudgetRejected extends Error {
 
 interface Waiter {
   client: string
-  resolve: () => void
+  resolve: (slot: Slot) => void
   reject: (error: unknown) => void
   timer: unknown
   unlisten: () => void
@@ -67,12 +70,22 @@ export interface AcquireOptions {
   signal?: AbortSignal
 }
 
+/** A request let through: release it when its answer (or its failure) is in. */
+export interface Slot {
+  release(): void
+}
+
+/** When a sent request was answered; Infinity while it is still out. */
+interface Sent {
+  at: number
+}
+
 export class Budget {
   private readonly clock: Clock
   private readonly secondMs: number
   private readonly minuteMs: number
-  /** Dispatch times within the last minute, oldest first. */
-  private readonly sent: number[] = []
+  /** Requests out or answered within the last minute, in the order they were sent. */
+  private sent: Sent[] = []
   private readonly queues = new Map<string, ClientQueue>()
   /** Clients with someone waiting, in the order they get their next turn. */
   private readonly turns: string[] = []
@@ -96,14 +109,14 @@ export class Budget {
   }
 
   /** Resolves when the caller may send one request upstream; rejects with BudgetRejected. */
-  acquire(client: string, options: AcquireOptions = {}): Promise<void> {
+  acquire(client: string, options: AcquireOptions = {}): Promise<Slot> {
     const { signal } = options
     if (signal?.aborted) return Promise.reject(signal.reason)
     if (this.stopping) return Promise.reject(new BudgetRejected('stopping', 1))
     if (this.waiting >= this.options.maxQueue) {
       return Promise.reject(new BudgetRejected('full', this.retryAfterSeconds()))
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Slot>((resolve, reject) => {
       const onAbort = () => this.remove(waiter, signal?.reason)
       const waiter: Waiter = {
         client,
@@ -184,18 +197,29 @@ export class Budget {
     if (turn !== -1) this.turns.splice(turn, 1)
   }
 
-  /** The earliest time the next request may go: the pause, then both windows. */
+  /**
+   * The earliest time the next request may go: the pause, then both windows; Infinity when
+   * the windows are full of requests still out, whose answers will call pump().
+   */
   private nextSendAt(now: number): number {
-    while (this.sent.length > 0 && (this.sent[0] ?? now) <= now - this.minuteMs) this.sent.shift()
-    const { perSecond, perMinute } = this.options
-    // The send that has to leave a window before another fits in it.
-    const blockingSecond = this.sent[this.sent.length - perSecond]
-    const blockingMinute = this.sent[this.sent.length - perMinute]
+    this.sent = this.sent.filter((each) => each.at > now - this.minuteMs)
     return Math.max(
       this.pausedUntil,
-      blockingSecond === undefined ? 0 : blockingSecond + this.secondMs,
-      blockingMinute === undefined ? 0 : blockingMinute + this.minuteMs,
+      this.windowOpensAt(now, this.secondMs, this.options.perSecond),
+      this.windowOpensAt(now, this.minuteMs, this.options.perMinute),
     )
+  }
+
+  private windowOpensAt(now: number, windowMs: number, limit: number): number {
+    const inWindow = this.sent.filter((each) => each.at > now - windowMs)
+    if (inWindow.length < limit) return 0
+    // The answered ones leave the window in the order they were answered.
+    const answered = inWindow
+      .map((each) => each.at)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b)
+    const leaving = answered[inWindow.length - limit]
+    return leaving === undefined ? Infinity : leaving + windowMs
   }
 
   private pump(): void {
@@ -205,7 +229,7 @@ export class Budget {
       const now = this.clock.now()
       const at = this.nextSendAt(now)
       if (at > now) {
-        this.timer = this.clock.setTimeout(() => this.pump(), at - now)
+        if (at !== Infinity) this.timer = this.clock.setTimeout(() => this.pump(), at - now)
         return
       }
       const client = this.turns.shift()
@@ -213,11 +237,18 @@ export class Budget {
       const waiter = queue?.writes.shift() ?? queue?.reads.shift()
       if (client === undefined || !queue || !waiter) return
       this.waiting--
-      this.sent.push(now)
+      const sent: Sent = { at: Infinity }
+      this.sent.push(sent)
       this.settle(waiter)
       if (queue.writes.length > 0 || queue.reads.length > 0) this.turns.push(client)
       else this.queues.delete(client)
-      waiter.resolve()
+      waiter.resolve({
+        release: () => {
+          if (sent.at !== Infinity) return
+          sent.at = this.clock.now()
+          this.pump()
+        },
+      })
     }
   }
 

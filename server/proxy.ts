@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
-import { BudgetRejected, type Budget } from './budget.ts'
+import { BudgetRejected, type Budget, type Slot } from './budget.ts'
 import { API_PATH } from './config.ts'
 import { envelope } from './envelope.ts'
 import { createUpstream } from './upstream.ts'
@@ -123,8 +123,9 @@ export function proxyTo({ upstream, timeoutMs, budget, health }: ProxyOptions) {
 
     let rateLimited: Response | null = null
     for (let attempt = 1; ; attempt++) {
+      let slot: Slot
       try {
-        await budget.acquire(client, { write: hasBody, front: attempt > 1, signal })
+        slot = await budget.acquire(client, { write: hasBody, front: attempt > 1, signal })
       } catch (error) {
         // A retry that cannot be sent in time: the upstream's own 429 is the honest answer.
         if (rateLimited) return rateLimited
@@ -136,7 +137,9 @@ export function proxyTo({ upstream, timeoutMs, budget, health }: ProxyOptions) {
         return c.json(envelope('The request was cancelled.'), 503)
       }
 
-      const sent = await send(target, { method, headers, body }, signal)
+      const sent = await send(target, { method, headers, body }, signal).finally(() =>
+        slot.release(),
+      )
       if ('failed' in sent) {
         if (sent.failed === 'timeout') {
           console.error(`upstream timed out after ${timeoutMs}ms: ${method} ${incoming.pathname}`)

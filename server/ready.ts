@@ -16,13 +16,17 @@ export function readiness(config: Config, runtime: Runtime): Handler {
 
   async function probe(upstream: URL): Promise<void> {
     try {
-      await runtime.budget.acquire('readyz')
-      const response = await fetch(upstream, {
-        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-        redirect: 'manual',
-      })
-      await response.arrayBuffer()
-      runtime.health.lastAnswerAt = performance.now()
+      const slot = await runtime.budget.acquire('readyz')
+      try {
+        const response = await fetch(upstream, {
+          signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+          redirect: 'manual',
+        })
+        await response.arrayBuffer()
+        runtime.health.lastAnswerAt = performance.now()
+      } finally {
+        slot.release()
+      }
     } catch {
       // Unreachable, too slow or refused by the budget: not ready, and the answer says so.
     }

@@ -23,9 +23,14 @@ function setup(options: Partial<BudgetOptions> = {}) {
   })
   const sent: Sent[] = []
   const refused: { label: string; error: unknown }[] = []
-  const ask = (label: string, client: string, write = false, signal?: AbortSignal) =>
+  /** Asks for a slot; the upstream answers at once, unless `answer` is false. */
+  const ask = (label: string, client: string, write = false, signal?: AbortSignal, answer = true) =>
     budget.acquire(client, { write, signal }).then(
-      () => void sent.push({ label, at: clock.now() }),
+      (slot) => {
+        sent.push({ label, at: clock.now() })
+        if (answer) slot.release()
+        return slot
+      },
       (error: unknown) => void refused.push({ label, error }),
     )
   /** Lets the promise callbacks of everything the clock released run. */
@@ -64,6 +69,25 @@ describe('the shared budget', () => {
     expect(sent.map((s) => s.at)).toEqual([0, 400, 400, 400, 400])
     await advanceTo(1000)
     expect(sent.map((s) => s.at)).toEqual([0, 400, 400, 400, 400, 1000])
+  })
+
+  it('counts a request still out as in the window, and until a second after its answer', async () => {
+    const { sent, ask, settle, advanceTo } = setup()
+    const slow = ask('slow', 'tab', false, undefined, false)
+    for (let i = 1; i <= 5; i++) void ask(`r${i}`, 'tab')
+    await settle()
+    expect(sent.map((s) => s.label)).toEqual(['slow', 'r1', 'r2', 'r3', 'r4'])
+    // r1-r4 answered at 0 leave the window at 1000; the slow one is still out.
+    await advanceTo(1000)
+    expect(sent.map((s) => s.label)).toEqual(['slow', 'r1', 'r2', 'r3', 'r4', 'r5'])
+    await advanceTo(1500)
+    ;(await slow)?.release()
+    for (let i = 6; i <= 9; i++) void ask(`r${i}`, 'tab')
+    await settle()
+    // In the second before 1500: the slow one (answered at 1500) and r5 (at 1000): 3 more fit.
+    expect(sent.map((s) => s.label).slice(6)).toEqual(['r6', 'r7', 'r8'])
+    await advanceTo(2000)
+    expect(sent.map((s) => s.label).slice(6)).toEqual(['r6', 'r7', 'r8', 'r9'])
   })
 
   it('keeps a margin over the second when asked to, for jitter on the way upstream', async () => {
