@@ -141,6 +141,8 @@ export function proxyTo({ upstream, timeoutMs, budget, health }: ProxyOptions) {
         slot.release(),
       )
       if ('failed' in sent) {
+        // The browser gave up (React Query cancels reads it no longer needs): nobody reads this.
+        if (sent.failed === 'cancelled') return c.json(envelope('The request was cancelled.'), 503)
         if (sent.failed === 'timeout') {
           console.error(`upstream timed out after ${timeoutMs}ms: ${method} ${incoming.pathname}`)
           const seconds = Math.round(timeoutMs / 1000)

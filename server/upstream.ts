@@ -14,7 +14,7 @@ const DECODERS: Record<string, (input: Buffer) => Promise<Buffer>> = {
 
 export type Sent =
   | { response: Response; answer: ArrayBuffer | null }
-  | { failed: 'timeout' | 'unreachable'; code: string }
+  | { failed: 'timeout' | 'unreachable' | 'cancelled'; code: string }
 
 export interface Outgoing {
   method: string
@@ -52,7 +52,7 @@ export function createUpstream(base: URL, timeoutMs: number) {
   const request = https ? httpsRequest : httpRequest
 
   return function send(target: URL, outgoing: Outgoing, client: AbortSignal): Promise<Sent> {
-    if (client.aborted) return Promise.resolve({ failed: 'unreachable', code: 'ECANCELED' })
+    if (client.aborted) return Promise.resolve({ failed: 'cancelled', code: 'ECANCELED' })
     return new Promise<Sent>((resolve) => {
       let settled = false
       const finish = (sent: Sent) => {
@@ -77,7 +77,7 @@ export function createUpstream(base: URL, timeoutMs: number) {
         req.destroy()
       }, timeoutMs)
       const leave = () => {
-        finish({ failed: 'unreachable', code: 'ECANCELED' })
+        finish({ failed: 'cancelled', code: 'ECANCELED' })
         req.destroy()
       }
       client.addEventListener('abort', leave, { once: true })
