@@ -207,6 +207,7 @@ async function main() {
   console.log(
     `- slowest answer ${clients.slowestMs} ms; all answered after ${clients.elapsedMs} ms`,
   )
+  console.log(`- server resident memory at most ${shared.peakMB} MB`)
 }
 
 const watchdog = setTimeout(() => {
