@@ -2,12 +2,14 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { hashedAssets } from './assets.ts'
-import { Budget, type Clock } from './budget.ts'
 import { API_PATH, type Config } from './config.ts'
 import { envelope } from './envelope.ts'
-import { proxyTo, type UpstreamHealth } from './proxy.ts'
+import { proxyTo } from './proxy.ts'
 import { readiness } from './ready.ts'
+import { createRuntime, type Runtime } from './runtime.ts'
 import { indexPage, staticFiles } from './static.ts'
+
+export { createRuntime, type Runtime } from './runtime.ts'
 
 /**
  * No inline or eval'd script anywhere. `style-src 'unsafe-inline'` is for the `<style>` elements
@@ -114,22 +116,6 @@ const cachePolicy: MiddlewareHandler = async (c, next) => {
   if (c.res.headers.has('Cache-Control')) return
   const hashedAsset = c.req.path.startsWith('/assets/') && c.res.ok
   c.res.headers.set('Cache-Control', hashedAsset ? IMMUTABLE : 'no-cache')
-}
-
-/** What outlives one request: the shared budget, the upstream's last answer, the stop flag. */
-export interface Runtime {
-  budget: Budget
-  health: UpstreamHealth
-  /** Set when a stop begins: /readyz fails and every answer closes its connection. */
-  draining: boolean
-}
-
-export function createRuntime(config: Config, clock?: Clock): Runtime {
-  return {
-    budget: new Budget({ ...config.budget, clock }),
-    health: { lastAnswerAt: null },
-    draining: false,
-  }
 }
 
 /** The whole server minus the socket: tests drive it with `app.request`. */

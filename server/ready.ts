@@ -1,5 +1,5 @@
 import type { Handler } from 'hono'
-import type { Runtime } from './app.ts'
+import type { Runtime } from './runtime.ts'
 import type { Config } from './config.ts'
 
 /** Any upstream answer this recent makes the server ready; past it, /readyz asks itself. */

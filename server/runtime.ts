@@ -1,0 +1,19 @@
+import { Budget, type Clock } from './budget.ts'
+import type { Config } from './config.ts'
+import type { UpstreamHealth } from './proxy.ts'
+
+/** What outlives one request: the shared budget, the upstream's last answer, the stop flag. */
+export interface Runtime {
+  budget: Budget
+  health: UpstreamHealth
+  /** Set when a stop begins: /readyz fails and every answer closes its connection. */
+  draining: boolean
+}
+
+export function createRuntime(config: Config, clock?: Clock): Runtime {
+  return {
+    budget: new Budget({ ...config.budget, clock }),
+    health: { lastAnswerAt: null },
+    draining: false,
+  }
+}
