@@ -1,0 +1,240 @@
+import { Alert, Badge, Button, Group, Pagination, Skeleton, Stack, Text } from '@mantine/core'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo } from 'react'
+import { myLocationsQuery } from '@/api/locations'
+import { allTransactionsQuery, transactionsQuery, type KkmTransaction } from '@/api/transactions'
+import { PageHeader } from '@/components/PageHeader'
+import { CASHIER_ROW_HEIGHT, ROW_HEIGHT, TransactionTable } from '@/components/TransactionTable'
+import { dayInZone, formatCount, formatDay } from '@/i18n/format'
+import { useI18n } from '@/i18n'
+import { locationFormat, sortTransactions, toDetails, toRow } from '@/log/view'
+import { usePreference } from '@/preferences/store'
+import { useSelectedLocation } from '@/session/selectedLocation'
+import { useShortcuts } from '../shell/shortcuts'
+import { QueryFailure } from '../QueryFailure'
+import { LogToolbar } from './LogToolbar'
+import { useLogDialogs } from './logDialogs'
+import { ShiftHeader } from './ShiftHeader'
+import { useCsvExport } from './useCsvExport'
+import { useLogView } from './useLogView'
+import { usePrintFlow } from './usePrintFlow'
+
+/** One location's log: the view the URL asks for, its read, the shift, and printing from it. */
+export function TransactionLog({ locationId }: { locationId: number }) {
+  const queryClient = useQueryClient()
+  const { t, intlLocale } = useI18n()
+  const l = t.log
+  const locations = useQuery(myLocationsQuery())
+  const location = locations.data?.find((candidate) => candidate.id === locationId)
+  const format = useMemo(
+    () => locationFormat(location, { t, intlLocale }),
+    [location, t, intlLocale],
+  )
+  const today = dayInZone(new Date(), format.timeZone)
+  const day = (isoDay: string) => formatDay(isoDay, intlLocale)
+  const { view, notes, update, dismissNotes, showToday, choosePageSize, virtualize } =
+    useLogView(today)
+  const [cashierMode] = usePreference('cashierMode')
+  const [, setSelectedLocation] = useSelectedLocation()
+  const filters = {
+    startDate: view.startDate,
+    endDate: view.endDate,
+    type: view.type,
+    status: view.status,
+  }
+  const csv = useCsvExport(locationId, filters, view.sort, format)
+  const print = usePrintFlow(locationId, format)
+
+  useEffect(() => {
+    if (location) setSelectedLocation(location.id)
+  }, [location, setSelectedLocation])
+
+  const listOptions =
+    view.pageSize === 'all'
+      ? allTransactionsQuery(locationId, filters)
+      : transactionsQuery(locationId, { ...filters, page: view.page, pageSize: view.pageSize })
+  const list = useQuery({
+    ...listOptions,
+    placeholderData: keepPreviousData,
+    enabled: !locations.isPending,
+  })
+
+  const sorted = useMemo(
+    () => (list.data ? sortTransactions(list.data.transactions, view.sort, format.timeZone) : []),
+    [list.data, view.sort, format.timeZone],
+  )
+  const rows = useMemo(
+    () => sorted.map((transaction) => toRow(transaction, format)),
+    [sorted, format],
+  )
+  const byId = useMemo(
+    () => new Map(sorted.map((transaction) => [transaction.id, transaction])),
+    [sorted],
+  )
+  const total = list.data?.total ?? 0
+  const exact = list.data?.exact ?? true
+  const pageCount = view.pageSize === 'all' ? 1 : Math.max(1, Math.ceil(total / view.pageSize))
+  const opened = view.transactionId !== null ? byId.get(view.transactionId) : undefined
+  const dialogs = useLogDialogs({
+    needed: opened !== undefined || print.dialog !== null,
+    soon: list.isSuccess,
+  })
+
+  const openPrint = (transaction: KkmTransaction) =>
+    print.open({
+      documentText: String(transaction.document.id),
+      editable: false,
+      operation: transaction.type.id === 1 ? 'return' : 'sale',
+      source: transaction,
+    })
+  const printById = (id: number) => {
+    const transaction = byId.get(id)
+    if (transaction) openPrint(transaction)
+  }
+  /** The toolbar's Print receipt: the cashier types the document id (focused on open). */
+  const openPrintForm = () =>
+    print.open({ documentText: '', editable: true, operation: 'sale', source: null })
+  /** As the Refresh button: nothing while the log is already loading. */
+  const refresh = () => {
+    if (list.isFetching) return
+    // A page cut out of the whole log must not be cut from a copy read seconds ago.
+    void queryClient
+      .invalidateQueries({
+        queryKey: allTransactionsQuery(locationId, filters).queryKey,
+        refetchType: 'none',
+      })
+      .then(() => list.refetch())
+  }
+
+  useShortcuts({ find: openPrintForm, print: openPrintForm, refresh })
+
+  const title = location?.title ?? l.locationTitle(locationId)
+  const todayOnly = view.startDate === today && view.endDate === today
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <PageHeader title={title} intro={l.subtitle(format.timeZone)} />
+        {/* After the log: under the rate limit, the cashier's table comes first. */}
+        <ShiftHeader
+          locationId={locationId}
+          format={format}
+          today={today}
+          enabled={list.isFetched}
+        />
+      </Group>
+
+      {locations.isSuccess && !location && (
+        <Alert color="yellow" title={l.notYoursTitle}>
+          {l.notYours(locationId)}
+        </Alert>
+      )}
+      {notes.length > 0 && (
+        <Alert
+          color="yellow"
+          title={l.notesTitle}
+          withCloseButton
+          closeButtonLabel={t.common.dismiss}
+          onClose={dismissNotes}
+        >
+          <Stack gap={2}>
+            {notes.map((note) => (
+              <Text size="sm" key={note}>
+                {l.noteDefault(note)}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+
+      {/* Cashier mode shows today: a link to other days says so, with the way back. */}
+      {cashierMode && !todayOnly && (
+        <Group gap="sm" role="status">
+          <Text size="sm">{l.notToday(day(view.startDate), day(view.endDate))}</Text>
+          <Button
+            variant="light"
+            size="xs"
+            onClick={() => update({ startDate: today, endDate: today })}
+          >
+            {l.backToToday}
+          </Button>
+        </Group>
+      )}
+
+      <LogToolbar
+        view={view}
+        cashierMode={cashierMode}
+        onChange={update}
+        onPageSizeChange={choosePageSize}
+        onRefresh={refresh}
+        refreshing={list.isFetching && !list.isPending}
+        onExport={() => void csv.exportCsv()}
+        exporting={csv.exporting}
+        onPrintReceipt={openPrintForm}
+      />
+
+      {list.isPending ? (
+        <Stack role="status" aria-busy="true" aria-label={l.loading}>
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} h={36} />
+          ))}
+        </Stack>
+      ) : list.isError ? (
+        <QueryFailure error={list.error} onRetry={() => void list.refetch()} />
+      ) : rows.length === 0 ? (
+        <Stack align="flex-start" gap="xs" role="status">
+          <Text>{l.empty(day(view.startDate), day(view.endDate))}</Text>
+          <Button variant="light" size="xs" onClick={showToday}>
+            {l.showToday}
+          </Button>
+        </Stack>
+      ) : (
+        <>
+          <Group gap={6} role="status">
+            <Badge variant="light">
+              {exact ? '' : '≥ '}
+              {formatCount(total, intlLocale)}
+            </Badge>
+            <Text size="sm">
+              {exact ? l.found(total) : l.foundAtLeast(total)}
+              {view.pageSize === 'all' && total > rows.length
+                ? l.showingFirst(formatCount(rows.length, intlLocale))
+                : ''}
+              {view.pageSize !== 'all' && pageCount > 1 ? l.sortWithinPage : ''}
+            </Text>
+          </Group>
+          <TransactionTable
+            rows={rows}
+            totalCount={total}
+            caption={l.caption(title, day(view.startDate), day(view.endDate))}
+            sort={view.sort}
+            onSortChange={(sort) => update({ sort }, { replace: true })}
+            onOpenDetails={(id) => update({ transactionId: id })}
+            onPrint={printById}
+            virtualize={virtualize}
+            rowHeight={cashierMode ? CASHIER_ROW_HEIGHT : ROW_HEIGHT}
+          />
+          {pageCount > 1 && (
+            <Pagination
+              total={pageCount}
+              value={Math.min(view.page, pageCount)}
+              onChange={(page) => update({ page })}
+              getControlProps={(control) => ({ 'aria-label': l.pageControl(control) })}
+              getItemProps={(page) => ({ 'aria-label': l.page(page) })}
+            />
+          )}
+        </>
+      )}
+
+      {dialogs && (
+        <dialogs.TransactionDetails
+          details={opened ? toDetails(opened, format) : null}
+          onClose={() => update({ transactionId: null }, { replace: true })}
+          onPrint={printById}
+        />
+      )}
+      {dialogs && print.dialog && (
+        <dialogs.PrintBillDialog opened={print.opened} onClose={print.close} {...print.dialog} />
+      )}
+    </Stack>
+  )
+}
