@@ -4,7 +4,10 @@ import { useI18n } from '@/i18n'
 import { parseLogParams, writeLogParams, type LogView, type PageSize } from '@/log/logParams'
 import { usePreference } from '@/preferences/store'
 
-/** What the URL asks the log to show (its view and the notes on what it could not read), and the ways to change it. */
+/**
+ * What the URL asks the log to show (the view, and notes on what it could not read), and the ways
+ * to change it: every change is a new URL, so a reload or a shared link shows the same log.
+ */
 export function useLogView(today: string) {
   const { t } = useI18n()
   const [searchParams, setSearchParams] = useSearchParams()
@@ -45,6 +48,7 @@ export function useLogView(today: string) {
       setRememberedPageSize(pageSize)
       update({ pageSize })
     },
+    /** `virtual=off` renders every row: the bench measures what virtualisation saves. */
     virtualize: searchParams.get('virtual') !== 'off',
   }
 }
