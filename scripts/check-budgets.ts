@@ -171,7 +171,8 @@ if (lazyOnly.length > 0) {
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name)
-    if (name === '.vite') return []
+    // The .br and .gz beside each asset are the same files compressed (server/precompress.ts).
+    if (name === '.vite' || /\.(br|gz)$/.test(name)) return []
     return statSync(path).isDirectory() ? filesUnder(path) : [relative(dist, path)]
   })
 }
