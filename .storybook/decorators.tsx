@@ -6,33 +6,22 @@
  * src/components may import neither src/mocks nor src/pages: `storyData` below gives them the
  * mock database's seed, mapped as the pages map it.
  */
-import { notifications } from '@mantine/notifications'
 import type { StoryObj } from '@storybook/react-vite'
 import { MemoryRouter } from 'react-router'
 import { fn, type Mock } from 'storybook/test'
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport'
-import { rateLimiter } from '@/api/client'
-import { forgetServerShape } from '@/api/logReader'
 import type { KkmTransaction } from '@/api/transactions'
 import type { ShiftView } from '@/components/ShiftStatus'
 import type { TransactionDetailsView } from '@/components/TransactionDetails'
 import type { SortState, TransactionRowView } from '@/components/TransactionTable'
-import {
-  createDatabase,
-  DEMO,
-  DOCUMENT_TITLES,
-  isoInZone,
-  OPERATION_TITLES,
-  resetDatabase,
-  STATUS_TITLES,
-  type MockDatabase,
-} from '@/mocks/db'
-import { resetScenario, setScenario, type Scenario } from '@/mocks/scenarios'
+import { createDatabase, type MockDatabase } from '@/mocks/db'
+import { addRecentSale, RECENT_SALE } from '@/mocks/fixtures'
+import type { Scenario } from '@/mocks/scenarios'
 import type { Messages } from '@/i18n'
 import { en } from '@/i18n/messages/en'
 import { shortcutGroups } from '@/pages/shell/shortcuts'
 import { deriveShift } from '@/log/shift'
-import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
+import type { printFollowSettings } from '@/pages/transactions/usePrintFlow'
 import {
   locationFormat,
   sortTransactions,
@@ -41,12 +30,12 @@ import {
   type LocationFormat,
   type ViewLanguage,
 } from '@/log/view'
-import { resetPreferences, type Preferences } from '@/preferences/store'
+import type { Preferences } from '@/preferences/store'
 import { AppRoutes } from '@/router'
-import { endSession, lockSession, startSession } from '@/session/store'
+import { resetWorld, type WorldSession } from '../test/world'
 
 /** Who is signed in when the story starts; `locked` is the manager after the idle timeout. */
-export type StorySession = 'manager' | 'cashier' | 'signed-out' | 'locked'
+export type StorySession = WorldSession
 
 /** The app's state before a story renders: read by `prepareApp`, set per story or per file. */
 export interface AppParameters {
@@ -64,8 +53,6 @@ export interface AppParameters {
   printFollow?: Partial<typeof printFollowSettings>
 }
 
-const PRINT_FOLLOW_DEFAULTS = { ...printFollowSettings }
-
 declare module 'storybook/internal/csf' {
   interface Parameters {
     app?: AppParameters
@@ -73,38 +60,19 @@ declare module 'storybook/internal/csf' {
 }
 
 /**
- * Every story starts from the same world: a fresh mock database, the default scenario, nobody
- * signed in; then the story's `app` parameter applies. The MSW handlers run in this page, so the
- * module state set here is the state they answer from.
+ * Every story starts from the same world as every Vitest case (test/world.ts): a fresh mock
+ * database, the default scenario, nobody signed in; then the story's `app` parameter applies. The
+ * MSW handlers run in this page, so the module state set here is the state they answer from.
  */
 export function prepareApp(app: AppParameters = {}): void {
-  const db = resetDatabase()
-  app.database?.(db)
-  resetScenario()
-  // Module state the app keeps across renders: one story's 429 pause or toasts are not the next's.
-  rateLimiter.reset()
-  forgetServerShape()
-  notifications.clean()
-  Object.assign(printFollowSettings, PRINT_FOLLOW_DEFAULTS, app.printFollow)
-  endSession('signed-out')
-  // localStorage outlives a story: every story starts from the defaults and its own preferences.
-  resetPreferences({ lastLocationId: app.selectedLocationId ?? null, ...app.preferences })
-  if (app.scenario) setScenario(app.scenario)
-  const session = app.session ?? 'manager'
-  if (session === 'manager' || session === 'locked') {
-    startSession({
-      partnerToken: DEMO.partnerToken,
-      userToken: DEMO.userToken,
-      user: { id: 1, name: 'Helen Manager' },
-    })
-    if (session === 'locked') lockSession()
-  } else if (session === 'cashier') {
-    startSession({
-      partnerToken: DEMO.partnerToken,
-      userToken: DEMO.cashierToken,
-      user: { id: 2, name: 'Jack Smith' },
-    })
-  }
+  resetWorld({
+    database: app.database,
+    scenario: app.scenario,
+    printFollow: app.printFollow,
+    // localStorage outlives a story: every story starts from the defaults and its own preferences.
+    preferences: { lastLocationId: app.selectedLocationId ?? null, ...app.preferences },
+    session: app.session ?? 'manager',
+  })
 }
 
 /** The real routes, in memory, starting at `url`. */
@@ -172,33 +140,19 @@ export function mockClipboard(): () => void {
 }
 
 /** The document of the print stories: a visit at location 1 (Moscow) sold minutes ago. */
-export const STORY_DOCUMENT_ID = 777_001
+export const STORY_DOCUMENT_ID = RECENT_SALE.documentId
 /** The transaction of that sale in location 1's log. */
-export const STORY_TRANSACTION_ID = 900_001
-const MOSCOW_OFFSET_HOURS = 3
+export const STORY_TRANSACTION_ID = RECENT_SALE.transactionId
 
 /**
- * A `database` tweak: puts a sale of STORY_DOCUMENT_ID on top of location 1's log, five minutes ago
- * (never before today's midnight in Moscow). `failed` did not print (runtime error), so printing it
- * again is legitimate; `printed` succeeded, so a second receipt needs the duplicate acknowledgement.
+ * A `database` tweak: puts the mock's recent sale (src/mocks/fixtures.ts, the same the Vitest
+ * cases print) on top of location 1's log, five minutes ago. `failed` did not print (runtime
+ * error), so printing it again is legitimate; `printed` succeeded, so a second receipt needs the
+ * duplicate acknowledgement.
  */
 export function withStorySale(outcome: 'failed' | 'printed'): (db: MockDatabase) => void {
   return (db) => {
-    const now = Date.now()
-    const dayMs = 86_400_000
-    const offsetMs = MOSCOW_OFFSET_HOURS * 3_600_000
-    const midnight = Math.floor((now + offsetMs) / dayMs) * dayMs - offsetMs
-    const status = outcome === 'failed' ? 3 : 1
-    db.transactions.get(1)?.unshift({
-      id: STORY_TRANSACTION_ID,
-      print_date: isoInZone(Math.max(now - 5 * 60_000, midnight), MOSCOW_OFFSET_HOURS),
-      printed_count: outcome === 'failed' ? 0 : 1,
-      sum: 1234.5,
-      type: { id: 0, title: OPERATION_TITLES[0] },
-      status: { id: status, title: STATUS_TITLES[status] },
-      document: { id: STORY_DOCUMENT_ID, type: 7, type_title: DOCUMENT_TITLES[7] },
-      cashier: { id: 1138454, name: 'Anna Petrova' },
-    })
+    addRecentSale(db, { minutesAgo: 5, status: outcome === 'failed' ? 3 : 1 })
   }
 }
 

@@ -2,20 +2,11 @@ import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useLayoutEffect } from 'react'
 import { MemoryRouter, useLocation, type Location } from 'react-router'
-import { DEMO } from '@/mocks/db'
 import { Providers } from '@/providers'
 import { createQueryClient } from '@/queryClient'
 import { AppRoutes } from '@/router'
-import { startSession } from '@/session/store'
 
-/** The demo manager, signed in with both tokens, as after a real sign-in. */
-export function signInAsManager() {
-  startSession({
-    partnerToken: DEMO.partnerToken,
-    userToken: DEMO.userToken,
-    user: { id: 1, name: 'Helen Manager' },
-  })
-}
+export { signInAsCashier, signInAsManager } from './world'
 
 /** Reports every location the app shows, as a person reads the address bar. */
 function AddressBar({ onChange }: { onChange: (location: Location) => void }) {

@@ -2,12 +2,8 @@ import '@testing-library/jest-dom/vitest'
 import { notifications } from '@mantine/notifications'
 import { act, cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
-import { configureClient, rateLimiter } from '@/api/client'
-import { forgetServerShape } from '@/api/logReader'
-import { resetDatabase } from '@/mocks/db'
 import { server } from '@/mocks/node'
-import { resetScenario } from '@/mocks/scenarios'
-import { endSession } from '@/session/store'
+import { resetWorld } from './world'
 
 // Mantine needs these browser APIs that jsdom lacks. mantine-datatable asks useMediaQuery('').
 Object.defineProperty(window, 'matchMedia', {
@@ -53,18 +49,15 @@ const TEST_NOW = new Date('2026-11-28T12:00:00Z')
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: TEST_NOW, shouldAdvanceTime: true })
-  resetDatabase()
-  resetScenario()
-  configureClient({ timeoutMs: 2_000, flavour: 'altegio' })
-  rateLimiter.reset()
-  forgetServerShape()
+  // Short timeouts: a case that waits on a lost answer should fail in seconds, not in twenty.
+  resetWorld({ client: { timeoutMs: 2_000, flavour: 'altegio' } })
 })
 afterEach(() => {
-  // Mantine's notification store is module state: empty it so no test sees another's.
+  // Mantine's notification store is module state: empty it while the page is still mounted.
   act(() => notifications.clean())
   cleanup()
   server.resetHandlers()
-  endSession('signed-out')
+  server.events.removeAllListeners()
   sessionStorage.clear()
   localStorage.clear()
   vi.useRealTimers()

@@ -1,7 +1,7 @@
-import { resetDatabase } from './db'
 import { parseScenario } from './parse'
 import { rateRefusals } from './rate'
-import { resetScenario, scenario, setScenario, type Scenario } from './scenarios'
+import { scenario, setScenario, type Scenario } from './scenarios'
+import { resetMockWorld } from './world'
 
 export type ControlAnswer =
   | { status: 200; body: Scenario | { rateRefusals: number } }
@@ -28,8 +28,8 @@ export function control(pathname: string, method: string, body: string): Control
   // What the strict rate profile refused since the last reset.
   if (pathname === '/__mock/stats') return { status: 200, body: { rateRefusals: rateRefusals() } }
   if (pathname === '/__mock/reset') {
-    resetDatabase()
-    return { status: 200, body: resetScenario() }
+    resetMockWorld()
+    return { status: 200, body: scenario }
   }
   return null
 }
