@@ -7,23 +7,19 @@ import { ApiError, parseRetryAfter } from '@/api/errors'
 import { getTaxSystems } from '@/api/taxSystems'
 import { readServerPage } from '@/api/logReader'
 import { mayHaveTakenEffect } from '@/domain/outcome'
+import { route } from '@/mocks/http'
 import { server } from '@/mocks/node'
 import { endSession, getSession, startSession } from '@/session/store'
 import { signInAsManager } from './render'
 
 const API = '*/api/v1'
 
-function captureHeaders(path: string, method: 'get' | 'post' = 'get') {
+/** The headers of every request to `path` (under the API's base), as the mock's own handlers receive them. */
+function captureHeaders(path: string) {
   const seen: Headers[] = []
-  server.use(
-    http[method](`${API}${path}`, ({ request }) => {
-      seen.push(request.headers)
-      return HttpResponse.json(
-        { success: true, data: [], meta: { count: 0 } },
-        { status: method === 'post' ? 201 : 200 },
-      )
-    }),
-  )
+  server.events.on('request:start', ({ request }) => {
+    if (new URL(request.url).pathname === `/api/v1${path}`) seen.push(request.headers)
+  })
   return seen
 }
 
@@ -42,6 +38,7 @@ describe('client headers', () => {
     signInAsManager()
     const seen = captureHeaders('/countries')
     await getCountries()
+    expect(seen).toHaveLength(1)
     expect(seen[0]?.get('Accept')).toBe('application/vnd.api.v2+json')
     expect(seen[0]?.get('Authorization')).toBe('Bearer demo-partner-token')
   })
@@ -50,15 +47,17 @@ describe('client headers', () => {
     signInAsManager()
     const seen: Headers[] = []
     server.use(
-      http.post(`${API}/auth`, ({ request }) => {
+      route(
+        'post',
+        '/auth',
+        'authenticateUser',
+      )(({ request, reply }) => {
         seen.push(request.headers)
-        return HttpResponse.json(
-          { success: true, data: { id: 1, user_token: 'u', name: 'N' }, meta: [] },
-          { status: 201 },
-        )
+        return reply(201, { success: true, data: { id: 1, user_token: 'u', name: 'N' }, meta: [] })
       }),
     )
     await signInWithPassword({ partnerToken: 'typed-partner', login: 'a@b.c', password: 'p' })
+    expect(seen).toHaveLength(1)
     expect(seen[0]?.get('Authorization')).toBe('Bearer typed-partner')
     expect(seen[0]?.get('Accept')).toBe('application/vnd.api.v2+json')
   })
@@ -74,6 +73,7 @@ describe('client headers', () => {
       1,
       50,
     )
+    expect([taxSeen.length, logSeen.length]).toEqual([1, 1])
     for (const headers of [taxSeen[0], logSeen[0]]) {
       expect(headers?.get('Authorization')).toBe('Bearer demo-partner-token, User demo-user-token')
       expect(headers?.get('Accept')).toBe('application/vnd.api.v2+json')
@@ -84,9 +84,13 @@ describe('client headers', () => {
     signInAsManager()
     let url: URL | null = null
     server.use(
-      http.get(`${API}/kkm_transactions/:id`, ({ request }) => {
-        url = new URL(request.url)
-        return HttpResponse.json({ success: true, data: [], meta: { count: 0 } })
+      route(
+        'get',
+        '/kkm_transactions/{location_id}',
+        'listKkmTransactions',
+      )(({ url: asked, reply }) => {
+        url = asked
+        return reply(200, { success: true, data: [], meta: { count: 0 } })
       }),
     )
     await readServerPage(
@@ -107,19 +111,27 @@ describe('client headers', () => {
 
   it('never puts a token in the URL', async () => {
     signInAsManager()
-    let url = ''
+    const urls: string[] = []
     server.use(
-      http.get(`${API}/countries`, ({ request }) => {
-        url = request.url
-        return HttpResponse.json({ success: true, data: [], meta: [] })
+      route(
+        'get',
+        '/countries',
+        'listCountries',
+      )(({ request, reply }) => {
+        urls.push(request.url)
+        return reply(200, { success: true, data: [], meta: [] })
       }),
     )
     await getCountries()
-    expect(url).not.toContain('demo-')
+    // An empty list would pass the check below without a request ever being made.
+    expect(urls).toHaveLength(1)
+    expect(urls[0]).not.toContain('demo-')
   })
 })
 
 describe('error mapping', () => {
+  // Raw MSW: most of these lie outside the contract on purpose (a 500, an HTML 503, a broken or
+  // bare body, a dropped connection); what a broken server sends is what the client must survive.
   const cases: [string, () => Response | Promise<Response>, Partial<ApiError>][] = [
     [
       '401 envelope',
@@ -225,6 +237,7 @@ describe('error mapping', () => {
 
   it('reads field errors of 422 as a list or as a map', async () => {
     signInAsManager()
+    // Raw MSW: the spec lists no 422 for /countries; the client must read one wherever it comes.
     server.use(
       http.get(`${API}/countries`, () =>
         HttpResponse.json(
@@ -264,6 +277,7 @@ describe('error mapping', () => {
 
   it('keeps the request id the server sends', async () => {
     signInAsManager()
+    // Raw MSW: a 500 is outside the contract.
     server.use(
       http.get(`${API}/countries`, () =>
         HttpResponse.json(
@@ -283,9 +297,13 @@ describe('error mapping', () => {
     signInAsManager()
     configureClient({ timeoutMs: 50 })
     server.use(
-      http.get(`${API}/countries`, async () => {
+      route(
+        'get',
+        '/countries',
+        'listCountries',
+      )(async ({ reply }) => {
         await delay(1_000)
-        return HttpResponse.json({ success: true, data: [], meta: [] })
+        return reply(200, { success: true, data: [], meta: [] })
       }),
     )
     const error = await failureOf(getCountries())
@@ -296,11 +314,12 @@ describe('error mapping', () => {
   it('ends the session once on a 401 to a call made with it, and never carries a token in the error', async () => {
     signInAsManager()
     server.use(
-      http.get(`${API}/countries`, () =>
-        HttpResponse.json(
-          { success: false, data: null, meta: { message: 'Authentication needed.' } },
-          { status: 401 },
-        ),
+      route(
+        'get',
+        '/countries',
+        'listCountries',
+      )(({ reply }) =>
+        reply(401, { success: false, data: null, meta: { message: 'Authentication needed.' } }),
       ),
     )
     const error = await failureOf(getCountries())
@@ -310,6 +329,7 @@ describe('error mapping', () => {
 
   it('ends the session on a legacy 401 body, even under HTTP 200', async () => {
     signInAsManager()
+    // Raw MSW: a legacy error body under HTTP 200 is outside the contract.
     server.use(
       http.get(`${API}/countries`, () =>
         HttpResponse.json({ errors: { code: 401, message: 'Authentication needed' } }),
@@ -326,6 +346,7 @@ describe('error mapping', () => {
     const seen = captureHeaders('/countries')
     await getCountries()
     configureClient({ flavour: 'altegio' })
+    expect(seen).toHaveLength(1)
     expect(seen[0]?.get('Accept')).toBe('application/vnd.yclients.v2+json')
     expect(seen[0]?.get('Authorization')).toBe('Bearer demo-partner-token')
   })
@@ -333,11 +354,16 @@ describe('error mapping', () => {
   it('does not end the session when a 401 answers a call made with other tokens (sign-in attempts)', async () => {
     startSession({ partnerToken: 'p', userToken: 'u', user: null })
     server.use(
-      http.post(`${API}/auth`, () =>
-        HttpResponse.json(
-          { success: false, data: null, meta: { message: 'Incorrect login or password.' } },
-          { status: 401 },
-        ),
+      route(
+        'post',
+        '/auth',
+        'authenticateUser',
+      )(({ reply }) =>
+        reply(401, {
+          success: false,
+          data: null,
+          meta: { message: 'Incorrect login or password.' },
+        }),
       ),
     )
     await failureOf(signInWithPassword({ partnerToken: 'x', login: 'a@b.c', password: 'y' }))
