@@ -2,14 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { configureClient } from '@/api/client'
-import {
-  db,
-  DOCUMENT_TITLES,
-  isoInZone,
-  OPERATION_TITLES,
-  STATUS_TITLES,
-  type MockTransaction,
-} from '@/mocks/db'
+import { db, STATUS_TITLES, type MockTransaction } from '@/mocks/db'
+import type { RecentSaleOptions } from '@/mocks/fixtures'
+import { createTransaction } from '@/mocks/generators'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
 import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
@@ -20,8 +15,8 @@ const LOG = '/locations/1/transactions'
 const DOC = SEEDED_DOCUMENT
 
 /** A sale of document DOC that failed to print five minutes ago: printing it again is legitimate. */
-function seedFailedSale(overrides: Partial<MockTransaction> = {}): MockTransaction {
-  return seedReceipt(5, overrides)
+function seedFailedSale(options: RecentSaleOptions = {}): MockTransaction {
+  return seedReceipt(5, options)
 }
 
 function countRequests() {
@@ -63,27 +58,31 @@ beforeEach(() => {
   printFollowSettings.giveUpMs = 5_000
   setScenario({ printSettleMs: 300 })
 })
+// The print-follow settings go back to their defaults with the rest of the world (test/world.ts).
 afterEach(() => {
   server.events.removeAllListeners()
-  printFollowSettings.pollMs = 1000
-  printFollowSettings.giveUpMs = 60_000
 })
 
 describe('the transaction log', () => {
   it('shows today’s transactions with times in the location’s zone, its currency and the total from meta.count', async () => {
-    const seeded = seedFailedSale({ print_date: '2026-11-28T09:15:00.000+00:00' })
+    seedFailedSale({ at: Date.parse('2026-11-28T09:15:00Z'), offsetHours: 0 })
     renderApp(`${LOG}?from=2026-11-28&to=2026-11-28`)
     const row = (await screen.findByText(`Visit #${DOC}`)).closest('tr') as HTMLElement
     // 09:15 UTC is 12:15 in Moscow.
     expect(within(row).getByText('28/11/2026, 12:15:00')).toBeInTheDocument()
     expect(within(row).getByText('₽1,234.50')).toBeInTheDocument()
     expect(within(row).getByText('Runtime error')).toBeInTheDocument()
-    expect(within(row).getByText('Test Cashier')).toBeInTheDocument()
+    // The row is the stored record of that document, whatever id and cashier the fixture gave it.
+    const stored = db.transactions.get(1)?.find((t) => t.document.id === DOC)
+    if (!stored) throw new Error(`document ${DOC} is not in location 1's log`)
+    expect(within(row).getByText(stored.cashier.name)).toBeInTheDocument()
+    expect(
+      within(row).getByRole('button', { name: `Details of transaction ${stored.id}` }),
+    ).toBeInTheDocument()
     const total = (db.transactions.get(1) ?? []).filter((t) =>
       t.print_date.startsWith('2026-11-28'),
     ).length
     expect(await screen.findByText(String(total))).toBeInTheDocument()
-    expect(seeded.id).toBe(900_001)
   })
 
   it('keeps filters in the URL: choosing them writes the URL, and a URL restores them', async () => {
@@ -155,11 +154,13 @@ describe('the transaction log', () => {
   })
 
   it('opens a drawer with every field, and keeps `virtual=off` in the URL as it does', async () => {
-    seedFailedSale()
+    const seeded = seedFailedSale()
     const { user, address } = renderApp(`${LOG}?virtual=off`)
     const row = (await screen.findByText(`Visit #${DOC}`)).closest('tr') as HTMLElement
-    await user.click(within(row).getByRole('button', { name: 'Details of transaction 900001' }))
-    const drawer = await screen.findByRole('dialog', { name: 'Transaction 900001' })
+    await user.click(
+      within(row).getByRole('button', { name: `Details of transaction ${seeded.id}` }),
+    )
+    const drawer = await screen.findByRole('dialog', { name: `Transaction ${seeded.id}` })
     for (const label of [
       'Transaction id',
       'Printed at',
@@ -177,7 +178,7 @@ describe('the transaction log', () => {
     expect(
       within(drawer).getByText('Runtime error (status 3, “Runtime error”)'),
     ).toBeInTheDocument()
-    expect(address.current.search).toBe('?tx=900001&virtual=off')
+    expect(address.current.search).toBe(`?tx=${seeded.id}&virtual=off`)
   })
 
   it('renders hostile strings from the API as text', async () => {
@@ -201,16 +202,19 @@ describe('the transaction log', () => {
 describe('shift state', () => {
   it('warns when the shift has been open for more than 24 hours', async () => {
     const log = db.transactions.get(2) ?? []
-    log.splice(0, log.length, {
-      id: 1,
-      print_date: isoInZone(Date.now() - 30 * 3_600_000, 5),
-      printed_count: 1,
-      sum: 0,
-      type: { id: 4, title: OPERATION_TITLES[4] },
-      status: { id: 1, title: STATUS_TITLES[1] },
-      document: { id: 1, type: 2, type_title: DOCUMENT_TITLES[2] },
-      cashier: { id: 1, name: 'A' },
-    })
+    log.splice(
+      0,
+      log.length,
+      createTransaction({
+        id: 1,
+        at: Date.now() - 30 * 3_600_000,
+        offsetHours: 5,
+        type: 4,
+        status: 1,
+        document: { id: 1, type: 2 },
+        cashier: { id: 1, name: 'A' },
+      }),
+    )
     renderApp('/locations/2/transactions')
     expect(await screen.findByText('Shift open')).toBeInTheDocument()
     expect(screen.getByText(/open for more than 24 hours/)).toBeInTheDocument()
@@ -330,7 +334,7 @@ describe('printing a receipt', () => {
   })
 
   it('warns of an earlier successful receipt and makes a second one an explicit choice', async () => {
-    seedFailedSale({ status: { id: 1, title: STATUS_TITLES[1] }, printed_count: 1 })
+    seedFailedSale({ status: 1 })
     const seen = countRequests()
     const { user } = renderApp(LOG)
     await user.click(await screen.findByRole('button', { name: `Print receipt for Visit #${DOC}` }))
@@ -371,6 +375,7 @@ describe('printing a receipt', () => {
 
   it('offers to print again after a lost answer only when the log shows no new receipt', async () => {
     seedFailedSale()
+    // Raw MSW: a dropped connection is no answer the spec could describe, so `route` cannot send it.
     server.use(
       http.post('*/api/v1/kkm_transactions/:id/print_document_bill', () => HttpResponse.error()),
     )
