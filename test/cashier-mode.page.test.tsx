@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { QueryClient } from '@tanstack/react-query'
+import { queryKeys } from '@/api/keys'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
 import { PREFERENCES_KEY } from '@/preferences/store'
@@ -26,6 +28,41 @@ function countLogRequests() {
       seen.push(url.searchParams)
   })
   return seen
+}
+
+/**
+ * How many times the log's pages of location 1 started fetching, as the query cache records it:
+ * at once, in the same turn as the shortcut that asks, where a request may wait for the rate
+ * limiter. So "no refresh" can be checked the moment the keys are handled, with no sleep.
+ */
+function watchLogFetches(queryClient: QueryClient): { count: () => number } {
+  const prefix = JSON.stringify(queryKeys.transactionLists(1)).slice(0, -1)
+  let count = 0
+  queryClient.getQueryCache().subscribe((event) => {
+    if (
+      event.type === 'updated' &&
+      event.action.type === 'fetch' &&
+      JSON.stringify(event.query.queryKey).startsWith(prefix)
+    )
+      count++
+  })
+  return { count: () => count }
+}
+
+/**
+ * Presses R where it must refresh and waits for that refresh to start and end: the later, positive
+ * event that proves the watcher sees refreshes, so its silence before it meant something.
+ */
+async function refreshWithR(
+  user: ReturnType<typeof renderApp>['user'],
+  fetches: { count: () => number },
+) {
+  const before = fetches.count()
+  await user.keyboard('r')
+  await waitFor(() => expect(fetches.count()).toBe(before + 1))
+  await waitFor(() =>
+    expect(screen.getByRole('button', { name: 'Refresh' })).not.toHaveAttribute('data-loading'),
+  )
 }
 
 const navigation = () => screen.getByRole('navigation', { name: 'Main navigation' })
@@ -157,44 +194,48 @@ describe('keyboard shortcuts', () => {
   })
 
   it('do nothing while the user types in a field', async () => {
-    const seen = countLogRequests()
-    const { user } = await openLog()
+    const { user, queryClient } = await openLog()
+    const fetches = watchLogFetches(queryClient)
     const location = screen.getByRole('combobox', { name: 'Location' })
     await user.click(location)
-    const before = seen.length
     await user.keyboard('r/p?l')
     expect(location).toHaveFocus()
     // The keys went into the search, after the current location's name.
     expect((location as HTMLInputElement).value).toMatch(/r\/p\?l$/)
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(seen.length).toBe(before)
+    expect(fetches.count()).toBe(0)
+    // Out of the field, the same key refreshes: the watcher would have seen the typed one.
+    await user.keyboard('{Escape}')
+    await user.click(screen.getByRole('heading', { level: 1 }))
+    await refreshWithR(user, fetches)
+    expect(fetches.count()).toBe(1)
   })
 
   it('do nothing while a dialog is open, but Escape still closes it', async () => {
-    const seen = countLogRequests()
-    const { user } = await openLog()
+    const { user, queryClient } = await openLog()
+    const fetches = watchLogFetches(queryClient)
     await user.click(screen.getByRole('button', { name: 'Print receipt' }))
     const dialog = await printDialog()
     // Not typing: on the dialog's operation choice.
     within(dialog).getByRole('radio', { name: 'Sale' }).focus()
-    const before = seen.length
     await user.keyboard('{Shift>}?{/Shift}rl')
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).not.toBeInTheDocument()
     expect(screen.getByRole('combobox', { name: 'Location' })).not.toHaveFocus()
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(seen.length).toBe(before)
+    expect(fetches.count()).toBe(0)
     await user.keyboard('{Escape}')
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    // Once the dialog is gone R refreshes, and the watcher sees it.
+    await refreshWithR(user, fetches)
+    expect(fetches.count()).toBe(1)
   })
 
   it('leave the browser’s own keys alone (Ctrl+R), and do not refresh again while loading', async () => {
     const seen = countLogRequests()
-    const { user } = await openLog()
-    const before = seen.length
+    const { user, queryClient } = await openLog()
+    const fetches = watchLogFetches(queryClient)
     await user.keyboard('{Control>}r{/Control}')
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(seen.length).toBe(before)
+    expect(fetches.count()).toBe(0)
+    const before = seen.length
 
     setScenario({ latencyMs: 800 })
     await user.keyboard('r')
@@ -206,6 +247,8 @@ describe('keyboard shortcuts', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Refresh' })).not.toHaveAttribute('data-loading'),
     )
+    // One refresh in all: neither Ctrl+R before it nor the R presses while it loaded started one.
+    expect(fetches.count()).toBe(1)
     expect(seen.length).toBe(before + 1)
   })
 
