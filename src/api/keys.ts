@@ -12,11 +12,15 @@ export const queryKeys = {
   /** Every location's log: what a fiscal result reported by callback may change. */
   allTransactions: () => [...queryKeys.all, 'kkm-transactions'] as const,
   transactions: (locationId: number) => [...queryKeys.allTransactions(), locationId] as const,
+  /** Every list page of a location's log; each key ends with its filters. */
+  transactionLists: (locationId: number) =>
+    [...queryKeys.transactions(locationId), 'list'] as const,
   transactionList: (locationId: number, filters: TransactionFilters) =>
-    [...queryKeys.transactions(locationId), 'list', filters] as const,
+    [...queryKeys.transactionLists(locationId), filters] as const,
   documentReceipts: (
     locationId: number,
-    documentId: number,
+    /** Null while no document is named: the query is skipped (skipToken), never sent. */
+    documentId: number | null,
     type: number,
     startDate: string,
     endDate: string,
@@ -32,6 +36,13 @@ export const queryKeys = {
   shift: (locationId: number, today: string) =>
     [...queryKeys.transactions(locationId), 'shift', today] as const,
   /** Kept apart from the log's keys: it holds one transaction, not a page. */
-  printFollow: (locationId: number, transactionId: number) =>
+  printFollow: (locationId: number, transactionId: number | null) =>
     [...queryKeys.all, 'print-follow', locationId, transactionId] as const,
+  /** Mutations share the tree, so devtools and `useIsMutating` filters find them by prefix. */
+  mutations: {
+    all: () => [...queryKeys.all, 'mutation'] as const,
+    signIn: () => [...queryKeys.mutations.all(), 'sign-in'] as const,
+    unlock: () => [...queryKeys.mutations.all(), 'unlock'] as const,
+    print: (locationId: number) => [...queryKeys.mutations.all(), 'print', locationId] as const,
+  },
 }

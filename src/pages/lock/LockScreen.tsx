@@ -1,8 +1,7 @@
 import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
-import { queryKeys } from '@/api/keys'
-import { verifyCredentials } from '@/api/locations'
+import { NotLockedError, unlockMutation } from '@/api/auth'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { useDocumentTitle } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
@@ -23,17 +22,9 @@ export function LockScreen() {
   const [userToken, setUserToken] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const unlock = useMutation({
-    mutationFn: async (token: string) => {
-      if (!locked) throw new Error(t.lock.notLocked)
-      const locations = await verifyCredentials({
-        partnerToken: locked.partnerToken,
-        userToken: token,
-      })
-      return { locations, token, locked }
-    },
-    onSuccess: ({ locations, token, locked: previous }) => {
-      queryClient.setQueryData(queryKeys.locations(), locations)
-      startSession({ partnerToken: previous.partnerToken, userToken: token, user: previous.user })
+    ...unlockMutation(),
+    onSuccess: (next) => {
+      startSession(next)
       void queryClient.invalidateQueries()
     },
   })
@@ -42,9 +33,14 @@ export function LockScreen() {
     if (unlock.isPending) return
     const found = tokenProblem(t.tokens.user, userToken, t.tokens)
     setProblem(found)
-    if (!found) unlock.mutate(userToken.trim())
+    if (!found) unlock.mutate({ locked, userToken: userToken.trim() })
   }
-  const failure = unlock.error ? describeError(unlock.error, t) : null
+  const failure = unlock.error
+    ? describeError(
+        unlock.error instanceof NotLockedError ? new Error(t.lock.notLocked) : unlock.error,
+        t,
+      )
+    : null
   const minutes = Math.round(idleSettings.timeoutMs / 60_000)
   return (
     <Center mih="80vh" p="md">

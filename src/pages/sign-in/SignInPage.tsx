@@ -10,18 +10,16 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Navigate, useLocation, useNavigate } from 'react-router'
-import { signInWithPassword } from '@/api/auth'
+import { signInMutation } from '@/api/auth'
 import { apiFlavour } from '@/api/client'
 import { PRODUCT_NAME } from '@/api/flavour'
-import { queryKeys } from '@/api/keys'
-import { verifyCredentials } from '@/api/locations'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { useI18n, type Messages } from '@/i18n'
 import type { ReturnTo } from '@/session/RequireSession'
-import { startSession, useSession, type Session } from '@/session/store'
+import { startSession, useSession } from '@/session/store'
 import { tokenProblem } from '@/session/validateToken'
 import { describeError } from '../describeError'
 import { LanguageSwitcher } from '../shell/LanguageSwitcher'
@@ -74,7 +72,6 @@ export function SignInPage() {
   const product = PRODUCT_NAME[apiFlavour()]
   const location = useLocation()
   const navigate = useNavigate()
-  const queryClient = useQueryClient()
   const [mode, setMode] = useState<Mode>('tokens')
   const [fields, setFields] = useState<Fields>({
     partnerToken: '',
@@ -85,23 +82,7 @@ export function SignInPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
 
   const signIn = useMutation({
-    mutationFn: async (input: { mode: Mode; fields: Fields }): Promise<Session> => {
-      const partnerToken = input.fields.partnerToken.trim()
-      let userToken = input.fields.userToken.trim()
-      let user: Session['user'] = null
-      if (input.mode === 'password') {
-        const account = await signInWithPassword({
-          partnerToken,
-          login: input.fields.login.trim(),
-          password: input.fields.password,
-        })
-        userToken = account.user_token
-        user = { id: account.id, name: account.name }
-      }
-      const locations = await verifyCredentials({ partnerToken, userToken })
-      queryClient.setQueryData(queryKeys.locations(), locations)
-      return { partnerToken, userToken, user }
-    },
+    ...signInMutation(),
     onSuccess: (next) => {
       startSession(next)
       void navigate(returnPath(location.state), { replace: true })
@@ -121,7 +102,16 @@ export function SignInPage() {
     const found = validate(mode, fields, t)
     setErrors(found)
     if (Object.values(found).some(Boolean)) return
-    signIn.mutate({ mode, fields })
+    signIn.mutate(
+      mode === 'password'
+        ? {
+            method: 'password',
+            partnerToken: fields.partnerToken,
+            login: fields.login,
+            password: fields.password,
+          }
+        : { method: 'tokens', partnerToken: fields.partnerToken, userToken: fields.userToken },
+    )
   }
 
   const failure = signIn.error ? describeError(signIn.error, t) : null
