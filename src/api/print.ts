@@ -1,8 +1,8 @@
-import { mutationOptions, type QueryClient } from '@tanstack/react-query'
+import { mutationOptions, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { api, payload } from './client'
 import { queryKeys } from './keys'
 import type { components } from './schema.gen'
-import type { TransactionPage } from './transactions'
+import type { TransactionFilters, TransactionPage } from './transactions'
 import { fromWireTransaction, type KkmTransaction } from './wire'
 
 export type PrintRequest = components['schemas']['PrintBillRequest']
@@ -34,29 +34,67 @@ export async function printDocumentBill(
 
 export const printMutation = (locationId: number) =>
   mutationOptions({
-    mutationKey: ['print', locationId],
+    mutationKey: queryKeys.mutations.print(locationId),
     mutationFn: (body: PrintRequest) => printDocumentBill(locationId, body),
     retry: false,
     scope: { id: `print-${locationId}` },
   })
 
-/** Puts a transaction into every cached page of the location's log: replaces it, or adds a new one on top. */
+/** The filters of a cached list page of the log, or null for any other query under the location. */
+function listFiltersOf(key: QueryKey, locationId: number): TransactionFilters | null {
+  const prefix = queryKeys.transactionLists(locationId)
+  if (key.length !== prefix.length + 1 || prefix.some((part, i) => key[i] !== part)) return null
+  const filters = key[prefix.length]
+  // The key was built by queryKeys.transactionList, so an object in its place is its filters.
+  return typeof filters === 'object' && filters !== null ? (filters as TransactionFilters) : null
+}
+
+/**
+ * Would the server list a new receipt at the top of this page? Only where its filters hold it
+ * (its day in the range, its type and status), and only on the page the newest rows are on:
+ * page 1 of a paged view, or the whole-log query (`page` and `pageSize` 0).
+ */
+function belongsOnTop(filters: TransactionFilters, transaction: KkmTransaction, day: string) {
+  const top = filters.page === 1 || (filters.page === 0 && filters.pageSize === 0)
+  return (
+    top &&
+    filters.startDate <= day &&
+    day <= filters.endDate &&
+    (filters.type === null || filters.type === transaction.type.id) &&
+    (filters.status === null || filters.status === transaction.status.id)
+  )
+}
+
+/**
+ * Puts a transaction into the cached pages of the location's log: replaces it wherever it is,
+ * and adds a new one on top of the list pages whose filters it matches. `day` is its calendar
+ * day at the location (this layer knows no time zones).
+ */
 export function upsertCachedTransaction(
   queryClient: QueryClient,
   locationId: number,
   transaction: KkmTransaction,
+  day: string,
 ): void {
-  queryClient.setQueriesData<TransactionPage>(
-    { queryKey: queryKeys.transactions(locationId) },
-    (page) => {
-      if (!page || !Array.isArray(page.transactions)) return page
-      const index = page.transactions.findIndex((t) => t.id === transaction.id)
-      if (index >= 0) {
-        const transactions = page.transactions.slice()
-        transactions[index] = transaction
-        return { ...page, transactions }
-      }
-      return { ...page, transactions: [transaction, ...page.transactions], total: page.total + 1 }
-    },
-  )
+  const cached = queryClient.getQueriesData<TransactionPage>({
+    queryKey: queryKeys.transactions(locationId),
+  })
+  for (const [key, page] of cached) {
+    if (!page || !Array.isArray(page.transactions)) continue
+    const index = page.transactions.findIndex((t) => t.id === transaction.id)
+    if (index >= 0) {
+      const transactions = page.transactions.slice()
+      transactions[index] = transaction
+      queryClient.setQueryData<TransactionPage>(key, { ...page, transactions })
+      continue
+    }
+    const filters = listFiltersOf(key, locationId)
+    if (filters && belongsOnTop(filters, transaction, day)) {
+      queryClient.setQueryData<TransactionPage>(key, {
+        ...page,
+        transactions: [transaction, ...page.transactions],
+        total: page.total + 1,
+      })
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, skipToken } from '@tanstack/react-query'
 import { apiTime } from '@/domain/apiDate'
 import { addDays } from '@/domain/days'
 import { queryKeys } from './keys'
@@ -63,9 +63,10 @@ export async function getDocumentTransactions(
   return transactions.filter((t) => t.document.id === documentId)
 }
 
+/** `documentId` null (nothing typed yet, or not a valid id): nothing to ask, and nothing is sent. */
 export const documentTransactionsQuery = (
   locationId: number,
-  documentId: number,
+  documentId: number | null,
   type: OperationTypeId,
   range: { startDate: string; endDate: string },
 ) =>
@@ -77,7 +78,10 @@ export const documentTransactionsQuery = (
       range.startDate,
       range.endDate,
     ),
-    queryFn: ({ signal }) => getDocumentTransactions(locationId, documentId, type, range, signal),
+    queryFn:
+      documentId === null
+        ? skipToken
+        : ({ signal }) => getDocumentTransactions(locationId, documentId, type, range, signal),
     staleTime: 0,
   })
 
