@@ -9,7 +9,7 @@ import {
 } from '../../../.storybook/decorators'
 import { ru } from '@/i18n/messages/ru'
 import { OverviewPage } from './OverviewPage'
-import { STUCK_AFTER_MS } from './summary'
+import { STUCK_AFTER_MS } from './daySummary'
 
 /**
  * Today at every location the demo manager manages, through the real app on the embedded mock
