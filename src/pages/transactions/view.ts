@@ -1,2 +1,0 @@
-// Temporary: usePrintFlow.ts moves to the new path when its rewrite lands.
-export * from '@/log/view'
