@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { control } from '@/mocks/control'
 import { db, DEMO } from '@/mocks/db'
+import { addRecentSale } from '@/mocks/fixtures'
 import { scenario } from '@/mocks/scenarios'
 
 const BASE = 'http://localhost/api/v1'
@@ -124,10 +125,14 @@ describe('the standalone mock’s /__mock/scenario', () => {
       status: 200,
       body: { profile: { accept: 'yclients' } },
     })
+    const sale = addRecentSale(db)
     expect(control('/__mock/reset', 'POST', '')).toMatchObject({
       status: 200,
       body: { printer: 'online', profile: { accept: 'lenient', rate: 'lenient' } },
     })
+    // The database too, as the e2e journeys rely on between them.
+    expect(db.transactions.get(1)?.some((t) => t.id === sale.id)).toBe(false)
+    expect(control('/__mock/stats', 'GET', '')).toEqual({ status: 200, body: { rateRefusals: 0 } })
   })
 
   it('answers 400 with the reason for unknown traits, values and fields, and changes nothing', () => {

@@ -1,18 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dayInZone } from '@/i18n/format'
-import { PRINT_STATUS_LABELS } from '@/i18n/labels'
-import {
-  db,
-  DEMO,
-  DOCUMENT_TITLES,
-  isoInZone,
-  OPERATION_TITLES,
-  STATUS_TITLES,
-  type MockCompany,
-  type MockTransaction,
-} from '@/mocks/db'
+import { db, DEMO, isoInZone, type MockCompany, type MockTransaction } from '@/mocks/db'
+import { createTransaction } from '@/mocks/generators'
 import { server } from '@/mocks/node'
 import { setPreference } from '@/preferences/store'
 import { STUCK_AFTER_MS, summarizeDay } from '@/pages/overview/daySummary'
@@ -33,12 +23,12 @@ function managedLocations(): MockCompany[] {
   return db.companies.filter((company) => ids.includes(company.id))
 }
 
-function zoneOf(company: MockCompany): string {
-  return company.timezone_name ?? 'UTC'
-}
-
+/**
+ * A location's today by the mock's own clock (its fixed offset, as the seed writes dates), not by
+ * the app's zone rules: the figures below are checked against what the database holds.
+ */
 function todayAt(company: MockCompany): string {
-  return dayInZone(new Date(), zoneOf(company))
+  return isoInZone(Date.now(), company.timezone).slice(0, 10)
 }
 
 /** Today's log of a location as the mock filters it: the day as written in the location's offset. */
@@ -48,6 +38,19 @@ function todaysLog(company: MockCompany): MockTransaction[] {
 }
 
 const receipts = (n: number) => (n === 1 ? 'receipt' : 'receipts')
+
+/** The English labels of the print statuses, written out so a wrong catalogue entry fails here. */
+const STATUS_LABELS: Record<number, string> = {
+  0: 'Connection error',
+  1: 'Success',
+  2: 'Sent for printing',
+  3: 'Runtime error',
+  4: 'Status check error',
+  5: 'Waiting for register',
+}
+const FAILED = [0, 3, 4]
+const IN_FLIGHT = [2, 5]
+const STUCK_AFTER_MINUTES = 5
 
 /** A location's card: a region named by its heading. */
 const card = (title: string) => screen.findByRole('region', { name: title })
@@ -95,12 +98,19 @@ describe('the overview', () => {
   })
 
   it('counts today’s receipts by status, failed and stuck, as the mock database holds them', async () => {
+    const locations = managedLocations()
+    // The seed gives every location but Nail Studio Paris a day so far: if it stops doing so, this
+    // test has nothing to count and must say so instead of passing.
+    expect(locations.filter((l) => todaysLog(l).length > 0).map((l) => l.id)).toEqual([1, 2, 3, 4])
     renderApp(OVERVIEW)
-    for (const location of managedLocations()) {
+    for (const location of locations) {
       const region = await loadedCard(location.title)
       const log = todaysLog(location)
       const now = Date.now()
-      if (log.length === 0) continue
+      if (log.length === 0) {
+        expect(within(region).getByText(/^No receipts yet today/)).toBeInTheDocument()
+        continue
+      }
       expect(
         within(region).getByRole('link', {
           name: `${log.length} ${receipts(log.length)} today at ${location.title}`,
@@ -109,13 +119,13 @@ describe('the overview', () => {
       const byStatus = new Map<number, number>()
       for (const t of log) byStatus.set(t.status.id, (byStatus.get(t.status.id) ?? 0) + 1)
       for (const [status, count] of byStatus) {
-        const label = PRINT_STATUS_LABELS[status] ?? ''
+        const label = STATUS_LABELS[status] ?? `#${status}`
         expect(
           within(region).getByRole('link', {
             name: `${count} ${receipts(count)} with status ${label} at ${location.title}`,
           }),
         ).toBeInTheDocument()
-        if ([0, 3, 4].includes(status))
+        if (FAILED.includes(status))
           expect(
             within(region).getByRole('link', {
               name: `${count} failed ${receipts(count)} (${label}) at ${location.title}`,
@@ -125,9 +135,11 @@ describe('the overview', () => {
       // No status that is not in today's log gets a figure.
       const statusLinks = within(region).getAllByRole('link', { name: / with status / })
       expect(statusLinks).toHaveLength(byStatus.size)
-      const failed = log.filter((t) => [0, 3, 4].includes(t.status.id)).length
+      const failed = log.filter((t) => FAILED.includes(t.status.id)).length
       const stuck = log.filter(
-        (t) => [2, 5].includes(t.status.id) && now - Date.parse(t.print_date) > 5 * 60_000,
+        (t) =>
+          IN_FLIGHT.includes(t.status.id) &&
+          now - Date.parse(t.print_date) > STUCK_AFTER_MINUTES * 60_000,
       ).length
       if (failed + stuck > 0)
         expect(within(region).getByText(`${failed} failed, ${stuck} stuck`)).toBeInTheDocument()
@@ -139,27 +151,31 @@ describe('the overview', () => {
   })
 
   it('puts a receipt in flight for 10 minutes under “needs attention”, and links to it in the log', async () => {
-    seedReceipt(10, { status: { id: 2, title: STATUS_TITLES[2] } })
+    const stuck = seedReceipt(10, { status: 2 })
     // One still within its first minutes is not stuck yet.
-    seedReceipt(2, { id: 900_002, status: { id: 2, title: STATUS_TITLES[2] } })
+    const fresh = seedReceipt(2, { id: stuck.id + 1, status: 2 })
     const { user, address } = renderApp(OVERVIEW)
     const region = await loadedCard(BEAUTY_LAB)
     const link = within(region).getByRole('link', {
-      name: `Visit #${DOC} stuck at “Sent for printing” for 10 min (transaction 900001) at ${BEAUTY_LAB}`,
+      name: `Visit #${DOC} stuck at “Sent for printing” for 10 min (transaction ${stuck.id}) at ${BEAUTY_LAB}`,
     })
-    expect(within(region).queryByRole('link', { name: /transaction 900002/ })).toBeNull()
+    expect(
+      within(region).queryByRole('link', { name: new RegExp(`transaction ${fresh.id}`) }),
+    ).toBeNull()
     await user.click(link)
     await waitFor(() => expect(address.current.pathname).toBe('/locations/1/transactions'))
-    const today = dayInZone(new Date(), 'Europe/Moscow')
+    const today = todayAt(managedLocations().find((l) => l.id === 1) as MockCompany)
     expect(searchOf(address)).toEqual({
       from: today,
       to: today,
       status: '2',
       size: '50',
-      tx: '900001',
+      tx: String(stuck.id),
     })
     // The log reads the link: filtered to the status, the receipt's details open.
-    expect(await screen.findByRole('dialog', { name: 'Transaction 900001' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('dialog', { name: `Transaction ${stuck.id}` }),
+    ).toBeInTheDocument()
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('Sent for printing')
   })
 
@@ -186,16 +202,15 @@ describe('the overview', () => {
 
   it('says whether each shift is open (and for how long), closed (and when) or absent', async () => {
     // Smile Dental (Yekaterinburg, UTC+5) closed its shift an hour ago: 16:00 there.
-    db.transactions.get(2)?.unshift({
-      id: 900_010,
-      print_date: isoInZone(Date.now() - 3_600_000, 5),
-      printed_count: 1,
-      sum: 0,
-      type: { id: 5, title: OPERATION_TITLES[5] },
-      status: { id: 1, title: STATUS_TITLES[1] },
-      document: { id: 1, type: 2, type_title: DOCUMENT_TITLES[2] },
-      cashier: { id: 5, name: 'Test Cashier' },
-    })
+    db.transactions.get(2)?.unshift(
+      createTransaction({
+        id: 900_010,
+        at: Date.now() - 3_600_000,
+        offsetHours: 5,
+        type: 5,
+        document: { id: 1, type: 2 },
+      }),
+    )
     const { user, address } = renderApp(OVERVIEW)
     const smile = await loadedCard(SMILE)
     expect(
@@ -216,16 +231,15 @@ describe('the overview', () => {
   })
 
   it('finds a shift left open since an earlier day, and warns that it is overdue', async () => {
-    db.transactions.get(5)?.push({
-      id: 900_020,
-      print_date: isoInZone(Date.now() - 30 * 3_600_000, 1),
-      printed_count: 1,
-      sum: 0,
-      type: { id: 4, title: OPERATION_TITLES[4] },
-      status: { id: 1, title: STATUS_TITLES[1] },
-      document: { id: 1, type: 2, type_title: DOCUMENT_TITLES[2] },
-      cashier: { id: 5, name: 'Test Cashier' },
-    })
+    db.transactions.get(5)?.push(
+      createTransaction({
+        id: 900_020,
+        at: Date.now() - 30 * 3_600_000,
+        offsetHours: 1,
+        type: 4,
+        document: { id: 1, type: 2 },
+      }),
+    )
     const { user, address } = renderApp(OVERVIEW)
     const nails = await loadedCard(NAIL_STUDIO)
     const open = await within(nails).findByRole('link', {
@@ -238,6 +252,7 @@ describe('the overview', () => {
   })
 
   it('shows one location’s failure in its own card, with a retry, while the others render', async () => {
+    // Raw MSW: a 500 is outside the contract, and a scenario fault would fail every location.
     server.use(
       http.get('*/api/v1/kkm_transactions/2', () =>
         HttpResponse.json(
@@ -338,16 +353,16 @@ describe('the overview’s figures and links', () => {
 
   it('calls a receipt stuck only once it has been in flight for more than 5 minutes', () => {
     const asOf = Date.parse('2026-11-28T12:00:00Z')
-    const receipt = (id: number, status: 0 | 1 | 2 | 5, ageMs: number): MockTransaction => ({
-      id,
-      print_date: new Date(asOf - ageMs).toISOString(),
-      printed_count: 0,
-      sum: 100,
-      type: { id: 0, title: OPERATION_TITLES[0] },
-      status: { id: status, title: STATUS_TITLES[status] },
-      document: { id: id + 1000, type: 7, type_title: DOCUMENT_TITLES[7] },
-      cashier: { id: 5, name: 'Test Cashier' },
-    })
+    const receipt = (id: number, status: 0 | 1 | 2 | 5, ageMs: number): MockTransaction =>
+      createTransaction({
+        id,
+        at: asOf - ageMs,
+        offsetHours: 0,
+        printed_count: 0,
+        sum: 100,
+        status,
+        document: { id: id + 1000, type: 7 },
+      })
     const summary = summarizeDay(
       [
         receipt(1, 2, STUCK_AFTER_MS),
