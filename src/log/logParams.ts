@@ -1,3 +1,4 @@
+/** The log's view in its URL: read (with notes on what could not be read) and written back. */
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from '@/api/pageSizes'
 import { isIsoDay } from '@/domain/days'
 import type { OperationTypeId, PrintStatusId } from '@/api/transactions'

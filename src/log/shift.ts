@@ -1,3 +1,4 @@
+/** Whether a location's shift is open, from its latest opening and closing. */
 import type { KkmTransaction } from '@/api/transactions'
 import type { ShiftView } from '@/components/ShiftStatus'
 import { parseApiDate } from '@/domain/apiDate'

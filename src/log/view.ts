@@ -1,3 +1,9 @@
+/**
+ * The log as people see it — rows, details, labels, the sort and the CSV — in a location's zone
+ * and the interface's language. src/log holds the log's view model (this, its URL in
+ * logParams.ts, the shift in shift.ts) because the log page and the overview both read it: it
+ * belongs to neither page's folder, and pages never import each other's.
+ */
 import type { Location } from '@/api/locations'
 import {
   FAILED_STATUSES,
