@@ -236,7 +236,7 @@ describe('printing a receipt', () => {
     expect(
       await within(dialog).findByText('Receipt printed', {}, { timeout: 20_000 }),
     ).toBeInTheDocument()
-    expect(await screen.findByText(/Visit #777001: Success/)).toBeInTheDocument()
+    expect(await screen.findByText(new RegExp(`Visit #${DOC}: Success`))).toBeInTheDocument()
     expect(seen.posts).toBe(1)
     // The new receipt is in the log without a refresh, with its final badge.
     const created = db.transactions.get(1)?.[0]
@@ -472,7 +472,7 @@ describe('printing a receipt', () => {
     expect(
       await within(dialog).findByText('The register could not print', {}, { timeout: 20_000 }),
     ).toBeInTheDocument()
-    expect(screen.getByText(/Visit #777001: Connection error/)).toBeInTheDocument()
+    expect(screen.getByText(new RegExp(`Visit #${DOC}: Connection error`))).toBeInTheDocument()
   })
 })
 
