@@ -1,27 +1,69 @@
 import js from '@eslint/js'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import { importX } from 'eslint-plugin-import-x'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /**
- * Import boundaries from design.md: pages → components, api, session, i18n; components → i18n only;
- * session → api; api → nothing of ours above it; mocks → api types only.
+ * The layers of the README's map and what each may not import. Arrows run one way: pages →
+ * components, api, session, preferences, i18n, log, domain; log (the log's view model) → api
+ * types, components' types, i18n, domain; components → i18n, domain; session → api, preferences;
+ * api → domain; i18n → preferences, domain; domain → nothing of ours; mocks → api types and
+ * domain; dev (the Mock API panel) → mocks, api.
  */
-const boundary = (from, forbidden, message) => ({
-  files: [`src/${from}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: forbidden.map((dir) => ({
-          group: [`@/${dir}`, `@/${dir}/*`, `**/${dir}`, `**/${dir}/*`],
-          message,
-        })),
-      },
-    ],
-  },
+const LAYERS = {
+  api: ['components', 'pages', 'session', 'preferences', 'mocks', 'i18n', 'dev', 'log'],
+  components: ['api', 'pages', 'session', 'preferences', 'mocks', 'dev', 'log'],
+  session: ['components', 'pages', 'mocks', 'dev', 'log'],
+  preferences: ['components', 'pages', 'session', 'mocks', 'i18n', 'dev', 'log'],
+  pages: ['mocks', 'dev'],
+  i18n: ['api', 'components', 'pages', 'session', 'mocks', 'dev', 'log'],
+  domain: ['api', 'components', 'pages', 'session', 'preferences', 'mocks', 'i18n', 'dev', 'log'],
+  mocks: ['components', 'pages', 'session', 'preferences', 'i18n', 'dev', 'log'],
+  log: ['pages', 'session', 'preferences', 'mocks', 'dev'],
+}
+/** Page folders never import each other: what two pages share lives below them. */
+const PAGE_FOLDERS = [
+  'callback',
+  'home',
+  'lock',
+  'not-found',
+  'overview',
+  'shell',
+  'sign-in',
+  'tax-systems',
+  'transactions',
+]
+
+const restricted = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
 })
+const layerPatterns = (layer) =>
+  LAYERS[layer].map((dir) => ({
+    group: [`@/${dir}`, `@/${dir}/*`, `**/${dir}`, `**/${dir}/*`],
+    message: `src/${layer}/ may not import src/${dir}/ (the README's architecture map).`,
+  }))
+const boundaries = [
+  ...Object.keys(LAYERS).map((layer) =>
+    restricted([`src/${layer}/**/*.{ts,tsx}`], layerPatterns(layer)),
+  ),
+  ...PAGE_FOLDERS.map((folder) =>
+    restricted(
+      [`src/pages/${folder}/**/*.{ts,tsx}`],
+      [
+        ...layerPatterns('pages'),
+        // The shell is the frame every page sits in: pages may use its pieces, not it theirs.
+        ...PAGE_FOLDERS.filter((other) => other !== folder && other !== 'shell').map((other) => ({
+          group: [`@/pages/${other}`, `@/pages/${other}/*`, `../${other}`, `../${other}/*`],
+          message: `Page folders do not import each other (${folder} → ${other}): move what both need below the pages.`,
+        })),
+      ],
+    ),
+  ),
+]
 
 /** API strings render as text, never as HTML. */
 const NO_INNER_HTML = {
@@ -116,11 +158,8 @@ export default tseslint.config(
   },
   {
     files: ['**/*.tsx'],
-    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...jsxA11y.flatConfigs.recommended.rules,
-    },
+    plugins: { 'jsx-a11y': jsxA11y },
+    rules: jsxA11y.flatConfigs.recommended.rules,
   },
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -146,35 +185,30 @@ export default tseslint.config(
       ],
     },
   },
-  boundary(
-    'api',
-    ['components', 'pages', 'session', 'preferences', 'mocks', 'i18n'],
-    'api/ knows HTTP only: no React components, pages, session, preferences or mocks.',
-  ),
-  boundary(
-    'components',
-    ['api', 'pages', 'session', 'preferences', 'mocks'],
-    'components/ are presentational: they take props, never fetch or read preferences.',
-  ),
-  boundary('session', ['components', 'pages', 'mocks'], 'session/ sits below pages and above api.'),
-  boundary(
-    'preferences',
-    ['components', 'pages', 'session', 'mocks', 'i18n'],
-    'preferences/ sits below pages and session: it may read api constants only.',
-  ),
-  boundary('pages', ['mocks'], 'Pages talk to the API through src/api, never to the mock.'),
-  boundary('i18n', ['api', 'components', 'pages', 'session', 'mocks'], 'i18n/ is a leaf.'),
-  boundary(
-    'domain',
-    ['api', 'components', 'pages', 'session', 'preferences', 'mocks', 'i18n', 'dev'],
-    'domain/ holds rules free of React and HTTP: it imports nothing of ours.',
-  ),
+  ...boundaries,
   {
-    ...boundary(
-      'mocks',
-      ['components', 'pages', 'session', 'i18n'],
-      'mocks/ may use api types only.',
-    ),
+    // The hooks' rules wherever React hooks are written, .ts files included.
+    files: ['src/**/*.{ts,tsx}', '.storybook/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/order': [
+        'error',
+        {
+          groups: ['builtin', 'external', 'internal', ['parent', 'sibling', 'index'], 'type'],
+          pathGroups: [{ pattern: '@/**', group: 'internal' }],
+          alphabetize: { order: 'asc', caseInsensitive: true },
+        },
+      ],
+    },
   },
   {
     files: ['scripts/**', 'server/**', 'e2e/**', 'test/**', '*.config.{ts,js}', '.storybook/**'],

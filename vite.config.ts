@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { defineConfig, loadEnv, type Plugin } from 'vite'
-import react from '@vitejs/plugin-react'
 import { fileURLToPath, URL } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
 import { precompress } from './server/precompress.ts'
 
 /** The path the app calls; a dev or production server forwards it to the real API. */

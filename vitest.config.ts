@@ -1,8 +1,8 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, mergeConfig } from 'vitest/config'
-import viteConfig from './vite.config.ts'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium'
+import viteConfig from './vite.config.ts'
 
 export default defineConfig((env) =>
   mergeConfig(viteConfig(env), {

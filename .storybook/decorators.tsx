@@ -6,7 +6,6 @@
  * src/components may import neither src/mocks nor src/pages: `storyData` below gives them the
  * mock database's seed, mapped as the pages map it.
  */
-import type { StoryObj } from '@storybook/react-vite'
 import { MemoryRouter } from 'react-router'
 import { fn, type Mock } from 'storybook/test'
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport'
@@ -14,14 +13,9 @@ import type { KkmTransaction } from '@/api/transactions'
 import type { ShiftView } from '@/components/ShiftStatus'
 import type { TransactionDetailsView } from '@/components/TransactionDetails'
 import type { SortState, TransactionRowView } from '@/components/TransactionTable'
-import { createDatabase, type MockDatabase } from '@/mocks/db'
-import { addRecentSale, RECENT_SALE } from '@/mocks/fixtures'
-import type { Scenario } from '@/mocks/scenarios'
 import type { Messages } from '@/i18n'
 import { en } from '@/i18n/messages/en'
-import { shortcutGroups } from '@/pages/shell/shortcuts'
 import { deriveShift } from '@/log/shift'
-import type { printFollowSettings } from '@/pages/transactions/usePrintFlow'
 import {
   locationFormat,
   sortTransactions,
@@ -30,9 +24,15 @@ import {
   type LocationFormat,
   type ViewLanguage,
 } from '@/log/view'
+import { createDatabase, type MockDatabase } from '@/mocks/db'
+import { addRecentSale, RECENT_SALE } from '@/mocks/fixtures'
+import type { Scenario } from '@/mocks/scenarios'
+import { shortcutGroups } from '@/pages/shell/shortcuts'
+import type { printFollowSettings } from '@/pages/transactions/usePrintFlow'
 import type { Preferences } from '@/preferences/store'
 import { AppRoutes } from '@/router'
 import { resetWorld, type WorldSession } from '../test/world'
+import type { StoryObj } from '@storybook/react-vite'
 
 /** Who is signed in when the story starts; `locked` is the manager after the idle timeout. */
 export type StorySession = WorldSession

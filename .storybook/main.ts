@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
-import type { StorybookConfig } from '@storybook/react-vite'
 import { mergeConfig } from 'vite'
+import type { StorybookConfig } from '@storybook/react-vite'
 
 /** Dependencies only the Node mock server (server/) imports: they have no browser build. */
 const NODE_ONLY = new Set(['hono', '@hono/node-server'])

@@ -1,7 +1,6 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import { useMantineColorScheme } from '@mantine/core'
-import type { Decorator, Preview } from '@storybook/react-vite'
 import { setupWorker } from 'msw/browser'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { useEffectEvent, useLayoutEffect, useState, type ReactNode } from 'react'
@@ -10,6 +9,7 @@ import { handlers } from '@/mocks/handlers'
 import { Providers } from '@/providers'
 import { createQueryClient } from '@/queryClient'
 import { prepareApp, VIEWPORTS, type ColorScheme } from './decorators'
+import type { Decorator, Preview } from '@storybook/react-vite'
 
 // Lazy routes and the first API calls of a cold browser can take more than a second.
 configure({ asyncUtilTimeout: 5_000 })

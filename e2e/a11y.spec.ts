@@ -1,4 +1,3 @@
-import type { Locator, Page } from '@playwright/test'
 import {
   expect,
   expectNoA11yViolations,
@@ -7,6 +6,7 @@ import {
   startSignedIn,
   test,
 } from './support/fixtures'
+import type { Locator, Page } from '@playwright/test'
 
 /** axe (WCAG 2.1 A/AA) on every page and every dialog, in both colour schemes: zero violations. */
 

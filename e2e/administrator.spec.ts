@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test'
 import { choose, expect, signInWithTokens, startSignedIn, test } from './support/fixtures'
+import type { Page } from '@playwright/test'
 
 /** The tax systems shown for a country: one labelled section per system. */
 function systems(page: Page) {

@@ -1,4 +1,3 @@
-import type { Locator, Page } from '@playwright/test'
 import {
   choose,
   expect,
@@ -11,6 +10,7 @@ import {
   watchForTexts,
   logTable,
 } from './support/fixtures'
+import type { Locator, Page } from '@playwright/test'
 
 const LOCATION = 'Beauty Lab on Tverskaya'
 

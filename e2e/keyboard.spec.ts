@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import {
   type ApiCall,
   DEMO,
@@ -10,6 +9,7 @@ import {
   tabTo,
   test,
 } from './support/fixtures'
+import type { Page } from '@playwright/test'
 
 /** Everything here is done with the keyboard alone: Tab, typing, arrows, Enter, Space, Escape. */
 async function signInByKeyboard(page: Page) {

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test'
 import { choose, expect, logTable, signInWithTokens, test, type ApiCall } from './support/fixtures'
+import type { Page } from '@playwright/test'
 
 /** How long the app may keep each answer before asking again (src/api/*.ts staleTime). */
 function cacheLifetimeMs(call: ApiCall): number {

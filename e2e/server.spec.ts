@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process'
 import { createServer, request } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { Browser, Page } from '@playwright/test'
 import { APP, MOCK_API } from './support/env'
 import {
   choose,
@@ -15,6 +13,8 @@ import {
   test,
   watchForTexts,
 } from './support/fixtures'
+import type { Browser, Page } from '@playwright/test'
+import type { AddressInfo } from 'node:net'
 
 /**
  * The production server (`npm run serve`) as a whole salon uses it: every till behind one address,

@@ -1,4 +1,3 @@
-import type { Locator } from '@playwright/test'
 import {
   DEMO,
   expect,
@@ -7,6 +6,7 @@ import {
   printPosts,
   test,
 } from './support/fixtures'
+import type { Locator } from '@playwright/test'
 
 /*
  * A cashier on a tablet, by touch alone and in Russian: every step is a tap; typing stands for the

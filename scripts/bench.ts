@@ -32,9 +32,9 @@ import {
   stopAll,
   waitForHttp,
 } from './bench/processes'
+import { compare, toMarkdown, type Machine, type Report, type Settings } from './bench/report'
 import { measureRequestsPerView, requestsMarkdown } from './bench/requests'
 import { TimeoutError, withTimeout } from './bench/timeout'
-import { compare, toMarkdown, type Machine, type Report, type Settings } from './bench/report'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { MiddlewareHandler } from 'hono'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
 import { getMimeType } from 'hono/utils/mime'
 import { choose, ENCODINGS, ownBytes, type Variants } from './encoding.ts'
+import type { MiddlewareHandler } from 'hono'
 
 /** Vite's output names: a hash in each, no directories, nothing that could climb out. */
 const ASSET_PATH = /^\/assets\/[\w.-]+$/

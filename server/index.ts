@@ -2,8 +2,8 @@
  * `npm run serve`: the built console plus a proxy to the Altegio API. Settings come from the
  * environment (see docs/production-server.md); a bad one stops it here with one line on stderr.
  */
-import { serve } from '@hono/node-server'
 import { relative } from 'node:path'
+import { serve } from '@hono/node-server'
 import { createApp, createRuntime } from './app.ts'
 import { parseConfig, type Config } from './config.ts'
 import { stopOnSignals } from './shutdown.ts'

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import type { IncomingMessage } from 'node:http'
-import type { Context } from 'hono'
 import { BudgetRejected, type Budget, type Slot } from './budget.ts'
 import { API_PATH } from './config.ts'
 import { envelope } from './envelope.ts'
 import { createUpstream } from './upstream.ts'
+import type { Context } from 'hono'
+import type { IncomingMessage } from 'node:http'
 
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'accept', 'content-type'] as const
 

@@ -1,6 +1,6 @@
-import type { Handler } from 'hono'
-import type { Runtime } from './runtime.ts'
 import type { Config } from './config.ts'
+import type { Runtime } from './runtime.ts'
+import type { Handler } from 'hono'
 
 /** Any upstream answer this recent makes the server ready; past it, /readyz asks itself. */
 export const READY_WITHIN_MS = 60_000

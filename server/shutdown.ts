@@ -1,5 +1,5 @@
-import type { ServerType } from '@hono/node-server'
 import type { Runtime } from './runtime.ts'
+import type { ServerType } from '@hono/node-server'
 
 /**
  * SIGTERM (systemd, a container runtime) or SIGINT (Ctrl-C): stop accepting, let what is in

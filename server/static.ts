@@ -1,10 +1,10 @@
 import { readFileSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Context, Handler, MiddlewareHandler } from 'hono'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
-import type { ApiFlavour } from './config.ts'
 import { choose, compressedVariants, type Variants } from './encoding.ts'
+import type { ApiFlavour } from './config.ts'
+import type { Context, Handler, MiddlewareHandler } from 'hono'
 
 const FLAVOUR_META = /<meta\b[^>]*\bname=(["'])kkm-api-flavour\1[^>]*>/i
 const CONTENT_ATTRIBUTE = /\bcontent=(["'])[^"']*\1/i

@@ -1,5 +1,4 @@
 import { MantineProvider } from '@mantine/core'
-import type { NotificationData } from '@mantine/notifications'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { configureClient } from '@/api/client'
@@ -8,6 +7,7 @@ import { preferencesColorSchemeManager } from '@/preferences/colorSchemeManager'
 import { onSessionEnd } from '@/session/store'
 import { createQueryClient } from './queryClient'
 import { createAppTheme, cssVariablesResolver } from './theme'
+import type { NotificationData } from '@mantine/notifications'
 
 /**
  * Toasts are loaded after the first paint, container and store alike: with their transitions and

@@ -1,11 +1,11 @@
 import { Loader } from '@mantine/core'
 import { lazy, Suspense, type ReactNode } from 'react'
 import { Navigate, useRoutes, type RouteObject } from 'react-router'
+import { paths } from '@/paths'
 import { useI18n } from './i18n'
 import { RouteErrorBoundary } from './pages/RouteError'
 import { RequireSession } from './session/RequireSession'
 import { useSelectedLocation } from './session/selectedLocation'
-import { paths } from '@/paths'
 
 /*
  * Declarative routes (`useRoutes` under a BrowserRouter or MemoryRouter), not a data router: the

@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { QueryClient } from '@tanstack/react-query'
 import { queryKeys } from '@/api/keys'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
 import { PREFERENCES_KEY } from '@/preferences/store'
 import { renderApp, signInAsManager } from './render'
+import type { QueryClient } from '@tanstack/react-query'
 
 const LOG = '/locations/1/transactions'
 const html = document.documentElement

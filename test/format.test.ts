@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { formatDay, dayInZone, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'
-import { parseApiDate } from '@/domain/apiDate'
-import { toCsv } from '@/log/view'
-import { deriveShift } from '@/log/shift'
 import type { KkmTransaction } from '@/api/transactions'
+import { parseApiDate } from '@/domain/apiDate'
+import { formatDay, dayInZone, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'
+import { deriveShift } from '@/log/shift'
+import { toCsv } from '@/log/view'
 
 describe('money in the location’s currency', () => {
   it('formats the symbols locations send', () => {

@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import type { ServerResponse } from 'node:http'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   fakeUpstream,
@@ -13,6 +12,7 @@ import {
   tempBuild,
   type FakeUpstream,
 } from './server-support'
+import type { ServerResponse } from 'node:http'
 
 const PRINTED = { success: true, data: { kkm_transaction_id: 9001 }, meta: [] }
 

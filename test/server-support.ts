@@ -1,12 +1,12 @@
 /** Helpers for the production server's tests: a hand-driven clock, a stand-in upstream, a build. */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { http, passthrough } from 'msw'
 import { server as mswServer } from '@/mocks/node'
 import type { Clock } from '../server/budget'
+import type { AddressInfo } from 'node:net'
 
 export class FakeClock implements Clock {
   private time = 0

@@ -1,20 +1,20 @@
 // @vitest-environment jsdom
 // The server is Node code, but test/setup.ts touches `window` at load time and so cannot run in
 // the node environment; nothing here depends on jsdom, and fetch/Request/Response stay Node's.
-import { serve } from '@hono/node-server'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
+import { serve } from '@hono/node-server'
 import { http, passthrough } from 'msw'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_API_BASE } from '@/api/client'
 import { server as mswServer } from '@/mocks/node'
 import { CONTENT_SECURITY_POLICY, createApp } from '../server/app'
 import { API_PATH, parseConfig, type Config } from '../server/config'
+import type { AddressInfo } from 'node:net'
 
 const PARTNER = 'secret-partner-7f3a9c'
 const USER = 'secret-user-41b2d8'

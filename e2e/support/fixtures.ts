@@ -7,8 +7,8 @@ import {
   type Request,
   type Response,
 } from '@playwright/test'
-import type { ScenarioPatch } from '../../src/mocks/scenarios'
 import { MOCK_API } from './env'
+import type { ScenarioPatch } from '../../src/mocks/scenarios'
 
 /** The demo account of the mock API (src/mocks/db.ts). */
 export const DEMO = {

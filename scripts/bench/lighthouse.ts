@@ -2,15 +2,15 @@
  * Lighthouse through its Node API on a Puppeteer page (puppeteer-core comes with lighthouse), so
  * that pages behind sign-in can get the session in sessionStorage before the app starts.
  */
-import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse'
 import puppeteer, { type Browser } from 'puppeteer-core'
+import { CHROMIUM_PATH } from '../chromium'
 import { sessionInitScript } from './page-scripts'
 import { round } from './stats'
 import { withTimeout } from './timeout'
-import { CHROMIUM_PATH } from '../chromium'
 
 export type Preset = 'mobile' | 'desktop'
 

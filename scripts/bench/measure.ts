@@ -1,5 +1,4 @@
 /** The in-browser measurements of the transaction log, driven by playwright-core. */
-import type { Page, Request } from 'playwright-core'
 import {
   API_CALL_BINDING,
   DETAILS_SELECTOR,
@@ -19,6 +18,7 @@ import {
 } from './page-scripts'
 import { maxInWindow, minSpan, percentile, median, round } from './stats'
 import { withTimeout } from './timeout'
+import type { Page, Request } from 'playwright-core'
 
 export const LONG_FRAME_MS = 50
 

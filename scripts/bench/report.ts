@@ -1,8 +1,8 @@
 /** The summary of a bench run: medians, ratios and the Markdown table. */
+import { medianOf, ratio, round } from './stats'
 import type { BundleReport } from './bundle'
 import type { LighthouseEntry } from './lighthouse'
 import type { FailedRun, LogRun, RenderMode, RequestLog } from './measure'
-import { medianOf, ratio, round } from './stats'
 
 export interface Machine {
   date: string

@@ -1,8 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch'
-import type { paths } from './schema.gen'
 import { ApiError, describeErrorBody, errorStatusOf, parseRetryAfter } from './errors'
 import { ACCEPT_BY_FLAVOUR, configuredFlavour, type ApiFlavour } from './flavour'
 import { RateLimiter } from './rateLimit'
+import type { paths } from './schema.gen'
 
 export const DEFAULT_API_BASE = '/api/v1'
 

@@ -1,9 +1,9 @@
 import { mutationOptions, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { api, payload } from './client'
 import { queryKeys } from './keys'
+import { fromWireTransaction, type KkmTransaction } from './wire'
 import type { components } from './schema.gen'
 import type { TransactionFilters, TransactionPage } from './transactions'
-import { fromWireTransaction, type KkmTransaction } from './wire'
 
 export type PrintRequest = components['schemas']['PrintBillRequest']
 /** The answer to a print: the transactions it created, as the app reads them. */

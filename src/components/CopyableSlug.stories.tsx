@@ -1,8 +1,8 @@
 import { Box } from '@mantine/core'
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { mockClipboard } from '../../.storybook/decorators'
 import { CopyableSlug } from './CopyableSlug'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 const meta = {
   title: 'Components/CopyableSlug',

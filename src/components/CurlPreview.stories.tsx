@@ -1,8 +1,8 @@
 import { Box } from '@mantine/core'
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { inDarkScheme, mockClipboard } from '../../.storybook/decorators'
 import { CurlPreview, toCurl, type CurlRequest } from './CurlPreview'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /** A KKM callback as the callback page passes it: credentials already masked. */
 const callback: CurlRequest = {

@@ -1,8 +1,8 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test'
-import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { ru } from '@/i18n/messages/ru'
+import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * The list behind `?` and the header's keyboard button, with the shortcuts the shell binds

@@ -1,8 +1,8 @@
 import { Box } from '@mantine/core'
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor } from 'storybook/test'
 import { ru } from '@/i18n/messages/ru'
 import { PageHeader } from './PageHeader'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 const meta = {
   title: 'Components/PageHeader',

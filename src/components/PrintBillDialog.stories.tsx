@@ -1,9 +1,9 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test'
-import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { ru } from '@/i18n/messages/ru'
+import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { PrintBillDialog, type PrintBillDialogProps } from './PrintBillDialog'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * Every step of printing one receipt, as the log page's print flow (usePrintFlow) drives it. The

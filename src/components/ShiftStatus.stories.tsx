@@ -1,8 +1,8 @@
 import { Box } from '@mantine/core'
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { ShiftStatus } from './ShiftStatus'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * The shift of a location as the log page derives it (`deriveShift`) from the mock API's seed:

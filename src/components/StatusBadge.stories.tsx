@@ -1,8 +1,8 @@
 import { Box } from '@mantine/core'
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { labelFor, PRINT_STATUS_LABELS } from '@/i18n/labels'
 import { StatusBadge } from './StatusBadge'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /** The labels are the console's own for the API's print statuses (src/i18n/labels.ts). */
 const meta = {

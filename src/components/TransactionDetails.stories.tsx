@@ -1,8 +1,8 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, screen, userEvent, within } from 'storybook/test'
-import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { ru } from '@/i18n/messages/ru'
+import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { TransactionDetails } from './TransactionDetails'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /** Transactions of location 1 (Beauty Lab, Moscow) from the mock API's seed, through the page's `toDetails`. */
 const succeededSale = storyData.find(1, (t) => t.type.id === 0 && t.status.id === 1)

@@ -1,7 +1,7 @@
 import { Button, Drawer, Stack, Table, Text } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
-import { StatusBadge, type StatusTone } from './StatusBadge'
 import { useI18n } from '@/i18n'
+import { StatusBadge, type StatusTone } from './StatusBadge'
 
 export interface TransactionDetailsView {
   id: number

@@ -1,7 +1,7 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, within } from 'storybook/test'
 import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { TransactionTable } from './TransactionTable'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * Rows come from the mock API's seed through the log page's own mapping (`toRow`): location 1 is

@@ -1,10 +1,10 @@
 /** The log's view in its URL: read (with notes on what could not be read) and written back. */
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from '@/api/pageSizes'
-import { isIsoDay } from '@/domain/days'
 import type { OperationTypeId, PrintStatusId } from '@/api/transactions'
 import type { SortKey, SortState } from '@/components/TransactionTable'
-import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
+import { isIsoDay } from '@/domain/days'
 import type { Messages } from '@/i18n'
+import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
 import { en } from '@/i18n/messages/en'
 
 /** The page sizes live with the API's paging (a leaf the preferences store reads too). */

@@ -18,9 +18,9 @@ import {
   type SortState,
   type TransactionRowView,
 } from '@/components/TransactionTable'
-import { formatCount, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'
 import { apiTime, parseApiDate } from '@/domain/apiDate'
 import { INTL_LOCALES, type Messages } from '@/i18n'
+import { formatCount, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'
 import { labelFor } from '@/i18n/labels'
 import { en } from '@/i18n/messages/en'
 

@@ -1,6 +1,6 @@
 import type { components } from '@/api/schema.gen'
-import type { MockCompany, MockCountry, MockTransaction } from './types'
 import type { ServerProfile } from './scenarios'
+import type { MockCompany, MockCountry, MockTransaction } from './types'
 
 type Schemas = components['schemas']
 

@@ -1,5 +1,5 @@
-import type { MantineColorSchemeManager } from '@mantine/core'
 import { getPreference, setPreference, subscribePreferences } from './store'
+import type { MantineColorSchemeManager } from '@mantine/core'
 
 /**
  * Mantine's colour scheme kept in the preferences store instead of Mantine's own localStorage key:

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
 import { useLockedSession, useSession } from './store'
+import type { ReactNode } from 'react'
 
 export interface ReturnTo {
   from?: { pathname: string; search: string; hash: string }

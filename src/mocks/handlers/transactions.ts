@@ -1,6 +1,6 @@
 import type { components } from '@/api/schema.gen'
-import { db } from '../db'
 import { OPERATION_TITLES, STATUS_TITLES } from '../data/titles'
+import { db } from '../db'
 import { route } from '../http'
 import { inLogOrder, pageOf } from '../paging'
 import { presentCount, presentTransaction } from '../present'

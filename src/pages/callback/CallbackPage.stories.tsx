@@ -1,13 +1,13 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, screen, waitFor, within } from 'storybook/test'
+import { ru } from '@/i18n/messages/ru'
 import {
   appStory,
   inDarkScheme,
   onNarrowTablet,
   type AppParameters,
 } from '../../../.storybook/decorators'
-import { ru } from '@/i18n/messages/ru'
 import { CallbackPage } from './CallbackPage'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * The integrator's KKM callback console, through the real app on the embedded mock API. The

@@ -24,10 +24,11 @@ import {
   type CallbackStatus,
   type KkmCallbackRequest,
 } from '@/api/callback'
-import { mayHaveTakenEffect } from '@/domain/outcome'
 import { isApiError } from '@/api/errors'
 import { CurlPreview, type CurlRequest } from '@/components/CurlPreview'
 import { ErrorNotice } from '@/components/ErrorNotice'
+import { PageHeader } from '@/components/PageHeader'
+import { mayHaveTakenEffect } from '@/domain/outcome'
 import { useI18n, type Messages } from '@/i18n'
 import { formatTime } from '@/i18n/format'
 import { describeError } from '../describeError'
@@ -43,7 +44,6 @@ import {
   type CallbackFields,
 } from './form'
 import { rememberSent, sentAt } from './sentCallbacks'
-import { PageHeader } from '@/components/PageHeader'
 
 /** The preview never holds a token: the page does not read them, it writes this. */
 export const MASKED_AUTHORIZATION = 'Bearer ••••••, User ••••••'

@@ -1,16 +1,16 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { delay, http, HttpResponse } from 'msw'
 import { expect, within } from 'storybook/test'
+import type { Messages } from '@/i18n'
+import { en } from '@/i18n/messages/en'
+import { ru } from '@/i18n/messages/ru'
 import {
   appStory,
   inDarkScheme,
   onNarrowTablet,
   type AppStoryOptions,
 } from '../../../.storybook/decorators'
-import type { Messages } from '@/i18n'
-import { en } from '@/i18n/messages/en'
-import { ru } from '@/i18n/messages/ru'
 import { HomePage } from './HomePage'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * The start page at `/` when this browser remembers no location, through the real app on the

@@ -3,11 +3,11 @@ import { IconChevronRight } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, Navigate } from 'react-router'
 import { myLocationsQuery, type Location } from '@/api/locations'
+import { PageHeader } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
+import { paths } from '@/paths'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { QueryFailure } from '../QueryFailure'
-import { PageHeader } from '@/components/PageHeader'
-import { paths } from '@/paths'
 
 /** Where the location is, as the API says it: the line under its name. */
 function whereIs(location: Location): string {

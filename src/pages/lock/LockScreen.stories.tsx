@@ -1,7 +1,7 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { appStory, inDarkScheme, onNarrowTablet } from '../../../.storybook/decorators'
 import { LockScreen } from './LockScreen'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * After 15 minutes without input the user token is forgotten (`lockSession()`): the page and its

@@ -3,11 +3,11 @@ import { IconAlertTriangle } from '@tabler/icons-react'
 import { IN_FLIGHT_STATUSES } from '@/api/transactions'
 import { StatusBadge } from '@/components/StatusBadge'
 import { describeDuration } from '@/domain/durations'
-import { formatCount } from '@/i18n/format'
 import { useI18n } from '@/i18n'
-import type { DaySummary } from './daySummary'
+import { formatCount } from '@/i18n/format'
 import { Figure, StatusFigure } from './Figure'
 import { logHref } from './logHref'
+import type { DaySummary } from './daySummary'
 
 /** Stuck receipts listed one by one; beyond this, links to their statuses. */
 const MAX_STUCK_LINKS = 5

@@ -1,8 +1,8 @@
 import { Anchor, VisuallyHidden } from '@mantine/core'
-import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import type { StatusCount } from './daySummary'
 import { logHref } from './logHref'
+import type { StatusCount } from './daySummary'
+import type { ReactNode } from 'react'
 
 /** A figure: a link into the log, named by what it counts and where (the context is read, not shown). */
 export function Figure({

@@ -1,15 +1,15 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { delay, http, HttpResponse } from 'msw'
 import { configure, expect, getConfig, waitFor, within } from 'storybook/test'
+import { ru } from '@/i18n/messages/ru'
 import {
   appStory,
   inDarkScheme,
   onNarrowTablet,
   type AppStoryOptions,
 } from '../../../.storybook/decorators'
-import { ru } from '@/i18n/messages/ru'
-import { OverviewPage } from './OverviewPage'
 import { STUCK_AFTER_MS } from './daySummary'
+import { OverviewPage } from './OverviewPage'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * Today at every location the demo manager manages, through the real app on the embedded mock

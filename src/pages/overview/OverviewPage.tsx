@@ -1,12 +1,12 @@
 import { SimpleGrid, Skeleton, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
 import { myLocationsQuery } from '@/api/locations'
 import { PageHeader } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
 import { QueryFailure } from '../QueryFailure'
 import { STUCK_AFTER_MS } from './daySummary'
 import { LocationCard } from './LocationCard'
+import type { ReactNode } from 'react'
 
 export function OverviewPage() {
   const locations = useQuery(myLocationsQuery())

@@ -39,14 +39,14 @@ import {
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router'
 import { myLocationsQuery } from '@/api/locations'
 import { useI18n } from '@/i18n'
+import { paths } from '@/paths'
 import { usePreference } from '@/preferences/store'
-import { endSession, useSession } from '@/session/store'
 import { useIdleLock } from '@/session/idle'
 import { useSelectedLocation } from '@/session/selectedLocation'
+import { endSession, useSession } from '@/session/store'
 import './cashierMode.css'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { shortcutGroups, useShortcuts } from './shortcuts'
-import { paths } from '@/paths'
 
 // Loaded the first time it opens: its code and Kbd's styles stay out of every page's bundle.
 const KeyboardShortcutsDialog = lazy(() =>

@@ -1,7 +1,7 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
 import { appStory, inDarkScheme, onNarrowTablet } from '../../../.storybook/decorators'
 import { SignInPage } from './SignInPage'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 const meta = {
   title: 'Pages/Sign in',

@@ -1,13 +1,13 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect } from 'storybook/test'
+import { ru } from '@/i18n/messages/ru'
 import {
   appStory,
   inDarkScheme,
   mockClipboard,
   onNarrowTablet,
 } from '../../../.storybook/decorators'
-import { ru } from '@/i18n/messages/ru'
 import { TaxSystemsPage } from './TaxSystemsPage'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 const meta = {
   title: 'Pages/Tax systems',

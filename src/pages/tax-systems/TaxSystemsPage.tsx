@@ -17,13 +17,13 @@ import { isApiError } from '@/api/errors'
 import { taxSystemsQuery, type TaxSystem } from '@/api/taxSystems'
 import { CopyableSlug } from '@/components/CopyableSlug'
 import { ErrorNotice } from '@/components/ErrorNotice'
-import { formatCount } from '@/i18n/format'
+import { PageHeader } from '@/components/PageHeader'
+import { parseId } from '@/domain/ids'
 import { useI18n } from '@/i18n'
+import { formatCount } from '@/i18n/format'
+import { paths } from '@/paths'
 import { describeError } from '../describeError'
 import { QueryFailure } from '../QueryFailure'
-import { parseId } from '@/domain/ids'
-import { PageHeader } from '@/components/PageHeader'
-import { paths } from '@/paths'
 
 function CountryPicker({ value }: { value: number | null }) {
   const countries = useQuery(countriesQuery())

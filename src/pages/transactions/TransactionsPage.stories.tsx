@@ -1,6 +1,6 @@
-import type { Meta, StoryObj } from '@storybook/react-vite'
 import { delay, http, HttpResponse } from 'msw'
 import { configure, expect, getConfig, screen, waitFor, within } from 'storybook/test'
+import { dayInZone } from '@/i18n/format'
 import {
   appStory,
   inDarkScheme,
@@ -9,8 +9,8 @@ import {
   STORY_TRANSACTION_ID,
   withStorySale,
 } from '../../../.storybook/decorators'
-import { dayInZone } from '@/i18n/format'
 import { TransactionsPage } from './TransactionsPage'
+import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * The KKM log of a location, through the real app on the embedded mock API. Location 1 is Beauty

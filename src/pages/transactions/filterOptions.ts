@@ -1,6 +1,6 @@
 import { MAX_BULK_ROWS } from '@/api/transactions'
-import { formatCount } from '@/i18n/format'
 import type { Messages } from '@/i18n'
+import { formatCount } from '@/i18n/format'
 import { PAGE_SIZES } from '@/log/logParams'
 
 function buildFilterOptions(t: Messages, intlLocale: string) {

@@ -1,4 +1,3 @@
-import type { NotificationData } from '@mantine/notifications'
 import { SUCCESS_STATUS, type KkmTransaction } from '@/api/transactions'
 import type { DuplicateCheck, PrintOperation, PrintPhase } from '@/components/PrintBillDialog'
 import type { Messages } from '@/i18n'
@@ -12,6 +11,7 @@ import {
   type Subject,
   type UnknownCause,
 } from './printFlow'
+import type { NotificationData } from '@mantine/notifications'
 
 /** The print flow's data in the cashier's words: the dialog's phase and check, and the toasts. */
 
