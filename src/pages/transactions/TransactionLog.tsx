@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Pagination, Skeleton, Stack, Text } from '@mantine/core'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { myLocationsQuery } from '@/api/locations'
 import { allTransactionsQuery, transactionsQuery, type KkmTransaction } from '@/api/transactions'
 import { PageHeader } from '@/components/PageHeader'
@@ -17,7 +17,7 @@ import { LogToolbar } from './LogToolbar'
 import { ShiftHeader } from './ShiftHeader'
 import { useCsvExport } from './useCsvExport'
 import { useLogView } from './useLogView'
-import { usePrintFlow } from './usePrintFlow'
+import type { PrintRequest } from './PrintFlow'
 
 /** One location's log: the view the URL asks for, its read, the shift, and printing from it. */
 export function TransactionLog({ locationId }: { locationId: number }) {
@@ -43,7 +43,9 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     status: view.status,
   }
   const csv = useCsvExport(locationId, filters, view.sort, format)
-  const print = usePrintFlow(locationId, format)
+  const [printRequest, setPrintRequest] = useState<PrintRequest | null>(null)
+  const requestPrint = (target: PrintRequest['target']) =>
+    setPrintRequest((last) => ({ id: (last?.id ?? 0) + 1, target }))
 
   useEffect(() => {
     if (location) setSelectedLocation(location.id)
@@ -76,12 +78,12 @@ export function TransactionLog({ locationId }: { locationId: number }) {
   const pageCount = view.pageSize === 'all' ? 1 : Math.max(1, Math.ceil(total / view.pageSize))
   const opened = view.transactionId !== null ? byId.get(view.transactionId) : undefined
   const dialogs = useLogDialogs({
-    needed: opened !== undefined || print.dialog !== null,
+    needed: opened !== undefined || printRequest !== null,
     soon: list.isSuccess,
   })
 
   const openPrint = (transaction: KkmTransaction) =>
-    print.open({
+    requestPrint({
       documentText: String(transaction.document.id),
       editable: false,
       operation: transaction.type.id === 1 ? 'return' : 'sale',
@@ -93,7 +95,7 @@ export function TransactionLog({ locationId }: { locationId: number }) {
   }
   /** The toolbar's Print receipt: the cashier types the document id (focused on open). */
   const openPrintForm = () =>
-    print.open({ documentText: '', editable: true, operation: 'sale', source: null })
+    requestPrint({ documentText: '', editable: true, operation: 'sale', source: null })
   /** As the Refresh button: nothing while the log is already loading. */
   const refresh = () => {
     if (list.isFetching) return
@@ -232,8 +234,8 @@ export function TransactionLog({ locationId }: { locationId: number }) {
           onPrint={printById}
         />
       )}
-      {dialogs && print.dialog && (
-        <dialogs.PrintBillDialog opened={print.opened} onClose={print.close} {...print.dialog} />
+      {dialogs && (
+        <dialogs.PrintFlow locationId={locationId} format={format} request={printRequest} />
       )}
     </Stack>
   )

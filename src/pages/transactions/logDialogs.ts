@@ -1,27 +1,27 @@
 import { useEffect, useState } from 'react'
-import type { PrintBillDialog as PrintBillDialogComponent } from '@/components/PrintBillDialog'
 import type { TransactionDetails as TransactionDetailsDrawer } from '@/components/TransactionDetails'
+import type { PrintFlow as PrintFlowHost } from './PrintFlow'
 
 /*
- * The details drawer and the print dialog stay out of the log's first load (together ~6 kB gzip
- * the 250 kB budget needed). They are fetched once the log is on screen and the browser is idle,
+ * The details drawer and the print flow with its dialog stay out of the log's first load
+ * (together ~10 kB gzip the 250 kB budget needed). They are fetched once the log is on screen and the browser is idle,
  * and rendered as plain components once here: React.lazy would suspend on the first click, and
  * React holds a suspended reveal back (up to 300 ms), so the first Details took ~950 ms instead
  * of ~300 in the bench.
  */
 export interface LogDialogs {
   TransactionDetails: typeof TransactionDetailsDrawer
-  PrintBillDialog: typeof PrintBillDialogComponent
+  PrintFlow: typeof PrintFlowHost
 }
 let loadedDialogs: LogDialogs | null = null
 const loadDialogs = async (): Promise<LogDialogs> => {
   const [details, print] = await Promise.all([
     import('@/components/TransactionDetails'),
-    import('@/components/PrintBillDialog'),
+    import('./PrintFlow'),
   ])
   return (loadedDialogs = {
     TransactionDetails: details.TransactionDetails,
-    PrintBillDialog: print.PrintBillDialog,
+    PrintFlow: print.PrintFlow,
   })
 }
 
