@@ -158,7 +158,7 @@ export function withStorySale(outcome: 'failed' | 'printed'): (db: MockDatabase)
 
 /**
  * Data for the presentational components' stories: the mock database's seed (one copy, made when
- * the stories load), shown through the page's own mapping (src/pages/transactions/view.ts), so a
+ * the stories load), shown through the page's own mapping (src/log/view.ts), so a
  * component story shows exactly what the page would pass it.
  */
 const storyDatabase = createDatabase()

@@ -1,6 +1,6 @@
 /**
  * The page sizes (`editable_length`) the console offers for the KKM log. A leaf with no imports:
- * the log's URL (pages/transactions/logParams.ts) and the remembered preference
+ * the log's URL (log/logParams.ts) and the remembered preference
  * (preferences/store.ts) validate against the same list.
  */
 export const PAGE_SIZES = [25, 50, 100, 250, 1000] as const
