@@ -55,8 +55,7 @@ const boundaries = [
       [`src/pages/${folder}/**/*.{ts,tsx}`],
       [
         ...layerPatterns('pages'),
-        // The shell is the frame every page sits in: pages may use its pieces, not it theirs.
-        ...PAGE_FOLDERS.filter((other) => other !== folder && other !== 'shell').map((other) => ({
+        ...PAGE_FOLDERS.filter((other) => other !== folder).map((other) => ({
           group: [`@/pages/${other}`, `@/pages/${other}/*`, `../${other}`, `../${other}/*`],
           message: `Page folders do not import each other (${folder} → ${other}): move what both need below the pages.`,
         })),

@@ -12,7 +12,7 @@ import { MINIMAL_VIEWPORTS } from 'storybook/viewport'
 import type { KkmTransaction } from '@/api/transactions'
 import type { ShiftView } from '@/components/ShiftStatus'
 import type { TransactionDetailsView } from '@/components/TransactionDetails'
-import type { SortState, TransactionRowView } from '@/components/TransactionTable'
+import type { SortState, TransactionRowView } from '@/components/transactionRows'
 import type { Messages } from '@/i18n'
 import { en } from '@/i18n/messages/en'
 import { deriveShift } from '@/log/shift'
@@ -27,7 +27,7 @@ import {
 import { createDatabase, type MockDatabase } from '@/mocks/db'
 import { addRecentSale, RECENT_SALE } from '@/mocks/fixtures'
 import type { Scenario } from '@/mocks/scenarios'
-import { shortcutGroups } from '@/pages/shell/shortcuts'
+import { shortcutGroups } from '@/pages/shortcuts'
 import type { printFollowSettings } from '@/pages/transactions/usePrintFlow'
 import type { Preferences } from '@/preferences/store'
 import { AppRoutes } from '@/router'
@@ -171,7 +171,7 @@ function storyLocationFormat(locationId: number, language?: ViewLanguage): Locat
 }
 
 export const storyData = {
-  /** The shortcuts the shell's Keyboard shortcuts dialog lists (pages/shell/shortcuts.ts). */
+  /** The shortcuts the shell's Keyboard shortcuts dialog lists (pages/shortcuts.ts). */
   shortcutGroups: shortcutGroups(en),
   /** The same in another language's catalogue, as the shell builds them. */
   shortcutGroupsIn: (t: Messages) => shortcutGroups(t),

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { server } from '@/mocks/node'
 import { resetWorld } from './world'
 
-// Mantine needs these browser APIs that jsdom lacks. mantine-datatable asks useMediaQuery('').
+// Mantine needs these browser APIs that jsdom lacks; only the empty media query matches.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({

@@ -6,7 +6,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
  * The list behind `?` and the header's keyboard button, with the shortcuts the shell binds
- * (pages/shell/shortcuts.ts). The whole app with the shortcuts working is in Pages/Transactions.
+ * (pages/shortcuts.ts). The whole app with the shortcuts working is in Pages/Transactions.
  */
 const meta = {
   title: 'Components/KeyboardShortcutsDialog',

@@ -21,26 +21,7 @@ import {
 } from '@tabler/icons-react'
 import { useId } from 'react'
 import { useI18n } from '@/i18n'
-
-export type PrintOperation = 'sale' | 'return'
-
-/** What the log says about earlier receipts for this document and operation. */
-export type DuplicateCheck =
-  | { state: 'idle' }
-  | { state: 'checking' }
-  | { state: 'clear' }
-  | { state: 'duplicate'; message: string }
-  | { state: 'failed'; message: string }
-
-/** Where this print is: one confirmed intent, followed to its end. */
-export type PrintPhase =
-  | { kind: 'ready' }
-  | { kind: 'sending' }
-  | { kind: 'following'; statusLabel: string }
-  | { kind: 'succeeded'; statusLabel: string }
-  | { kind: 'failed'; title: string; message: string; details: string[] }
-  | { kind: 'unknown'; checking: boolean; foundLabel: string | null; message: string }
-  | { kind: 'gave-up'; statusLabel: string; seconds: number }
+import type { DuplicateCheck, PrintOperation, PrintPhase } from './printBill'
 
 export interface PrintBillDialogProps {
   opened: boolean

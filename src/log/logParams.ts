@@ -1,7 +1,7 @@
 /** The log's view in its URL: read (with notes on what could not be read) and written back. */
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from '@/api/pageSizes'
 import type { OperationTypeId, PrintStatusId } from '@/api/transactions'
-import type { SortKey, SortState } from '@/components/TransactionTable'
+import type { SortKey, SortState } from '@/components/transactionRows'
 import { isIsoDay } from '@/domain/days'
 import type { Messages } from '@/i18n'
 import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'

@@ -17,7 +17,7 @@ import {
   TRANSACTION_COLUMNS,
   type SortState,
   type TransactionRowView,
-} from '@/components/TransactionTable'
+} from '@/components/transactionRows'
 import { apiTime, parseApiDate } from '@/domain/apiDate'
 import { INTL_LOCALES, type Messages } from '@/i18n'
 import { formatCount, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'

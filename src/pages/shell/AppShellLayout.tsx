@@ -7,7 +7,6 @@ import {
   NavLink,
   Select,
   Stack,
-  Switch,
   Text,
   Title,
   Tooltip,
@@ -26,16 +25,7 @@ import {
   IconSun,
 } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type Ref,
-} from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type Ref } from 'react'
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router'
 import { myLocationsQuery } from '@/api/locations'
 import { useI18n } from '@/i18n'
@@ -45,8 +35,9 @@ import { useIdleLock } from '@/session/idle'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { endSession, useSession } from '@/session/store'
 import './cashierMode.css'
-import { LanguageSwitcher } from './LanguageSwitcher'
-import { shortcutGroups, useShortcuts } from './shortcuts'
+import { LanguageSwitcher } from '../LanguageSwitcher'
+import { shortcutGroups, useShortcuts } from '../shortcuts'
+import { CashierModeSwitch, useCashierModeAttribute } from './CashierModeSwitch'
 
 // Loaded the first time it opens: its code and Kbd's styles stay out of every page's bundle.
 const KeyboardShortcutsDialog = lazy(() =>
@@ -56,30 +47,6 @@ const KeyboardShortcutsDialog = lazy(() =>
 )
 
 /** `data-cashier-mode` on <html> scales every Mantine size, dialogs included (cashierMode.css). */
-const CASHIER_MODE_ATTRIBUTE = 'data-cashier-mode'
-
-function useCashierModeAttribute(on: boolean) {
-  useLayoutEffect(() => {
-    const root = document.documentElement
-    if (!on) return
-    root.setAttribute(CASHIER_MODE_ATTRIBUTE, '')
-    return () => root.removeAttribute(CASHIER_MODE_ATTRIBUTE)
-  }, [on])
-}
-
-function CashierModeSwitch() {
-  const [cashierMode, setCashierMode] = usePreference('cashierMode')
-  const { t } = useI18n()
-  return (
-    <Switch
-      label={t.shell.cashierMode}
-      checked={cashierMode}
-      onChange={(event) => setCashierMode(event.currentTarget.checked)}
-      styles={{ label: { whiteSpace: 'nowrap' } }}
-    />
-  )
-}
-
 /** The `?` dialog: opened from the keyboard or the header's button, focus given back on close. */
 function useShortcutsDialog() {
   const { t } = useI18n()

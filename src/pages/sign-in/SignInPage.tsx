@@ -23,7 +23,7 @@ import type { ReturnTo } from '@/session/RequireSession'
 import { startSession, useSession } from '@/session/store'
 import { tokenProblem } from '@/session/validateToken'
 import { describeError } from '../describeError'
-import { LanguageSwitcher } from '../shell/LanguageSwitcher'
+import { LanguageSwitcher } from '../LanguageSwitcher'
 
 type Mode = 'tokens' | 'password'
 

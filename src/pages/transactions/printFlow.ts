@@ -95,7 +95,7 @@ function attemptFor(
     key: targetKey(state.target),
     documentId,
     operationType: operationTypeOf(state.target),
-    before: (receipts ?? []).map((t) => t.id),
+    before: (receipts ?? []).map((receipt) => receipt.id),
     since,
     subject: { documentId, known: knownTransaction(state.target, receipts) },
   }
@@ -199,7 +199,7 @@ export function step(state: PrintFlowState, event: PrintFlowEvent): Step {
     case 'posted': {
       const { attempt, result } = event
       const created =
-        result.kkm_transactions.find((t) => t.document.id === attempt.documentId) ??
+        result.kkm_transactions.find((created) => created.document.id === attempt.documentId) ??
         result.kkm_transactions[0]
       return created
         ? follow(state, attempt, created)

@@ -5,7 +5,7 @@ import {
   type KkmTransaction,
   type OperationTypeId,
 } from '@/api/transactions'
-import type { PrintOperation } from '@/components/PrintBillDialog'
+import type { PrintOperation } from '@/components/printBill'
 import { parseId } from '@/domain/ids'
 
 /**
@@ -170,8 +170,10 @@ export function knownTransaction(
 /** Another receipt of the document and operation that makes a new one a second receipt. */
 export function earlierReceipt(receipts: readonly KkmTransaction[]): KkmTransaction | null {
   return (
-    receipts.find((t) => t.status.id === SUCCESS_STATUS || IN_FLIGHT_STATUSES.has(t.status.id)) ??
-    null
+    receipts.find(
+      (receipt) =>
+        receipt.status.id === SUCCESS_STATUS || IN_FLIGHT_STATUSES.has(receipt.status.id),
+    ) ?? null
   )
 }
 
@@ -186,9 +188,9 @@ export function freshReceipt(
 ): KkmTransaction | null {
   const before = new Set(attempt.before)
   return (
-    receipts.find((t) => {
-      if (before.has(t.id)) return false
-      const at = printedAt(t)
+    receipts.find((receipt) => {
+      if (before.has(receipt.id)) return false
+      const at = printedAt(receipt)
       return at === null || at >= attempt.since
     }) ?? null
   )

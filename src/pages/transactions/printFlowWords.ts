@@ -1,5 +1,5 @@
 import { SUCCESS_STATUS, type KkmTransaction } from '@/api/transactions'
-import type { DuplicateCheck, PrintOperation, PrintPhase } from '@/components/PrintBillDialog'
+import type { DuplicateCheck, PrintOperation, PrintPhase } from '@/components/printBill'
 import type { Messages } from '@/i18n'
 import { formatMoney } from '@/i18n/format'
 import { documentLabel, printedAt, statusLabel, type LocationFormat } from '@/log/view'

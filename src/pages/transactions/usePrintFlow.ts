@@ -6,7 +6,7 @@ import { printMutation, upsertCachedTransaction } from '@/api/print'
 import { printFollowQuery } from '@/api/printFollow'
 import { withPrintLock } from '@/api/printLock'
 import { documentTransactionsQuery, type KkmTransaction } from '@/api/transactions'
-import type { DuplicateCheck, PrintOperation } from '@/components/PrintBillDialog'
+import type { DuplicateCheck, PrintOperation } from '@/components/printBill'
 import { parseApiDate } from '@/domain/apiDate'
 import { addDays } from '@/domain/days'
 import { dayInZone, formatMoney } from '@/i18n/format'
@@ -85,8 +85,8 @@ export function usePrintFlow(
               }),
               staleTime: 0,
             })
-            const printedAt = (t: KkmTransaction) =>
-              parseApiDate(t.print_date, timeZone)?.getTime() ?? null
+            const printedAt = (receipt: KkmTransaction) =>
+              parseApiDate(receipt.print_date, timeZone)?.getTime() ?? null
             const fresh = freshReceipt(receipts, attempt, printedAt)
             outcome = { type: 'log-checked', attempt, cause, fresh }
           } catch {
