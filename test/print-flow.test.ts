@@ -9,7 +9,12 @@ import { ApiError } from '@/api/errors'
 import { queryKeys } from '@/api/keys'
 import { upsertCachedTransaction, type PrintResult } from '@/api/print'
 import { PrintLockedError } from '@/api/printLock'
-import type { KkmTransaction, TransactionFilters, TransactionPage } from '@/api/transactions'
+import type {
+  KkmTransaction,
+  LogFilters,
+  TransactionFilters,
+  TransactionPage,
+} from '@/api/transactions'
 import {
   earlierReceipt,
   freshReceipt,
@@ -491,20 +496,27 @@ describe('the log’s cache after a print', () => {
     pageSize: 25,
     ...overrides,
   })
+  /** The whole log's key holds its filters without a page. */
+  const wholeLogFilters = (): LogFilters => ({
+    startDate: DAY,
+    endDate: DAY,
+    type: null,
+    status: null,
+  })
   const page = (...transactions: KkmTransaction[]): TransactionPage => ({
     transactions,
     total: transactions.length,
     exact: true,
   })
 
-  function seeded(lists: Record<string, TransactionFilters>) {
+  function seeded(lists: Record<string, LogFilters | TransactionFilters>) {
     const client = new QueryClient()
     for (const list of Object.values(lists))
       client.setQueryData(queryKeys.transactionList(LOCATION, list), page(earlierFailed))
     const ids = (name: string) =>
       client
         .getQueryData<TransactionPage>(
-          queryKeys.transactionList(LOCATION, lists[name] as TransactionFilters),
+          queryKeys.transactionList(LOCATION, lists[name] as LogFilters),
         )
         ?.transactions.map((t) => t.id)
     return { client, ids }
@@ -514,7 +526,7 @@ describe('the log’s cache after a print', () => {
     const lists = {
       today: filters(),
       week: filters({ startDate: '2026-11-22', endDate: '2026-11-28' }),
-      wholeLog: filters({ page: 0, pageSize: 0 }),
+      wholeLog: wholeLogFilters(),
       sales: filters({ type: 0 }),
       inFlight: filters({ status: 2 }),
       secondPage: filters({ page: 2 }),

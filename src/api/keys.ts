@@ -1,4 +1,4 @@
-import type { TransactionFilters } from './logReader'
+import type { LogFilters, TransactionFilters } from './logReader'
 
 /**
  * One query-key tree for the whole app. Keys hold ids and filters only, never credentials:
@@ -15,7 +15,8 @@ export const queryKeys = {
   /** Every list page of a location's log; each key ends with its filters. */
   transactionLists: (locationId: number) =>
     [...queryKeys.transactions(locationId), 'list'] as const,
-  transactionList: (locationId: number, filters: TransactionFilters) =>
+  /** A page of the log (its filters with `page` and `pageSize`), or the whole log (without). */
+  transactionList: (locationId: number, filters: LogFilters | TransactionFilters) =>
     [...queryKeys.transactionLists(locationId), filters] as const,
   documentReceipts: (
     locationId: number,

@@ -3,7 +3,10 @@ import { api, payload } from './client'
 import { queryKeys } from './keys'
 import { fromWireTransaction, type KkmTransaction } from './wire'
 import type { components } from './schema.gen'
-import type { TransactionFilters, TransactionPage } from './transactions'
+import type { LogFilters, TransactionFilters, TransactionPage } from './transactions'
+
+/** A list key's filters: a page's, or the whole log's (no `page`, no `pageSize`). */
+type ListFilters = LogFilters & Partial<Pick<TransactionFilters, 'page' | 'pageSize'>>
 
 export type PrintRequest = components['schemas']['PrintBillRequest']
 /** The answer to a print: the transactions it created, as the app reads them. */
@@ -41,21 +44,21 @@ export const printMutation = (locationId: number) =>
   })
 
 /** The filters of a cached list page of the log, or null for any other query under the location. */
-function listFiltersOf(key: QueryKey, locationId: number): TransactionFilters | null {
+function listFiltersOf(key: QueryKey, locationId: number): ListFilters | null {
   const prefix = queryKeys.transactionLists(locationId)
   if (key.length !== prefix.length + 1 || prefix.some((part, i) => key[i] !== part)) return null
   const filters = key[prefix.length]
   // The key was built by queryKeys.transactionList, so an object in its place is its filters.
-  return typeof filters === 'object' && filters !== null ? (filters as TransactionFilters) : null
+  return typeof filters === 'object' && filters !== null ? (filters as ListFilters) : null
 }
 
 /**
  * Would the server list a new receipt at the top of this page? Only where its filters hold it
  * (its day in the range, its type and status), and only on the page the newest rows are on:
- * page 1 of a paged view, or the whole-log query (`page` and `pageSize` 0).
+ * page 1 of a paged view, or the whole log (a key without `page`).
  */
-function belongsOnTop(filters: TransactionFilters, transaction: KkmTransaction, day: string) {
-  const top = filters.page === 1 || (filters.page === 0 && filters.pageSize === 0)
+function belongsOnTop(filters: ListFilters, transaction: KkmTransaction, day: string) {
+  const top = filters.page === undefined || filters.page === 1
   return (
     top &&
     filters.startDate <= day &&

@@ -26,7 +26,7 @@ export {
 
 export const allTransactionsQuery = (locationId: number, filters: LogFilters) =>
   queryOptions({
-    queryKey: queryKeys.transactionList(locationId, { ...filters, page: 0, pageSize: 0 }),
+    queryKey: queryKeys.transactionList(locationId, filters),
     queryFn: ({ signal }) => readWholeLog(locationId, filters, signal),
     staleTime: 15_000,
   })
