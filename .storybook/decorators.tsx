@@ -28,7 +28,7 @@ import { createDatabase, type MockDatabase } from '@/mocks/db'
 import { addRecentSale, RECENT_SALE } from '@/mocks/fixtures'
 import type { Scenario } from '@/mocks/scenarios'
 import { shortcutGroups } from '@/pages/shortcuts'
-import type { printFollowSettings } from '@/pages/transactions/usePrintFlow'
+import type { PrintFollowSettings } from '@/pages/transactions/usePrintFlow'
 import type { Preferences } from '@/preferences/store'
 import { AppRoutes } from '@/router'
 import { resetWorld, type WorldSession } from '../test/world'
@@ -50,7 +50,7 @@ export interface AppParameters {
   /** Changes to the fresh mock database before the app renders, e.g. `withStorySale('failed')`. */
   database?: (db: MockDatabase) => void
   /** How a print is followed after the POST (poll interval, give-up time); defaults otherwise. */
-  printFollow?: Partial<typeof printFollowSettings>
+  printFollow?: Partial<PrintFollowSettings>
 }
 
 declare module 'storybook/internal/csf' {

@@ -3,13 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEMO } from '@/mocks/db'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
-import { idleSettings } from '@/session/idle'
+import { configureIdleLock, resetIdleLock } from '@/session/idle'
 import { getLockedSession, getSession } from '@/session/store'
 import { renderApp, signInAsManager } from './render'
 
-const DEFAULT_IDLE = idleSettings.timeoutMs
 afterEach(() => {
-  idleSettings.timeoutMs = DEFAULT_IDLE
   server.events.removeAllListeners()
 })
 
@@ -22,7 +20,7 @@ describe('idle lock', () => {
     )
     // Short only once the page is up (its chunk may take longer than 400 ms on a loaded machine);
     // the key press restarts the idle timer with it.
-    idleSettings.timeoutMs = 400
+    configureIdleLock({ timeoutMs: 400 })
     await user.keyboard('{Shift}')
     expect(
       await screen.findByRole('heading', { name: 'Session locked' }, { timeout: 3000 }),
@@ -40,7 +38,7 @@ describe('idle lock', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Authentication needed.')
     expect(getSession()).toBeNull()
 
-    idleSettings.timeoutMs = DEFAULT_IDLE
+    resetIdleLock()
     await user.clear(screen.getByLabelText(/User token/))
     await user.type(screen.getByLabelText(/User token/), DEMO.userToken)
     await user.click(screen.getByRole('button', { name: 'Unlock' }))
@@ -53,7 +51,7 @@ describe('idle lock', () => {
 
   it('keeps the session while the user is active', async () => {
     // Generous: jsdom can block the event loop for over a second while it renders a page.
-    idleSettings.timeoutMs = 3000
+    configureIdleLock({ timeoutMs: 3000 })
     signInAsManager()
     const { user } = renderApp('/tax-systems/1')
     // 6 s in all, twice the timeout, with a key press every 500 ms.

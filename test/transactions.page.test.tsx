@@ -7,7 +7,7 @@ import type { RecentSaleOptions } from '@/mocks/fixtures'
 import { createTransaction } from '@/mocks/generators'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
-import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
+import { configurePrintFollow } from '@/pages/transactions/usePrintFlow'
 import { renderApp, signInAsManager } from './render'
 import { SEEDED_DOCUMENT, seedReceipt } from './seed'
 
@@ -54,8 +54,7 @@ async function openPrintForSeededRow(user: ReturnType<typeof renderApp>['user'])
 
 beforeEach(() => {
   signInAsManager()
-  printFollowSettings.pollMs = 50
-  printFollowSettings.giveUpMs = 5_000
+  configurePrintFollow({ pollMs: 50, giveUpMs: 5_000 })
   setScenario({ printSettleMs: 300 })
 })
 // The print-follow settings go back to their defaults with the rest of the world (test/world.ts).
@@ -451,7 +450,7 @@ describe('printing a receipt', () => {
   it('gives up following after its time bound with a clear message', async () => {
     seedFailedSale()
     setScenario({ printer: 'manual' })
-    printFollowSettings.giveUpMs = 600
+    configurePrintFollow({ pollMs: 50, giveUpMs: 600 })
     const seen = countRequests()
     const { user } = renderApp(LOG)
     const dialog = await openPrintForSeededRow(user)

@@ -10,7 +10,7 @@ import type { ApiFlavour } from '@/api/flavour'
 import { forgetServerShape } from '@/api/logReader'
 import { DEMO, type MockDatabase } from '@/mocks/db'
 import { resetMockWorld, type MockWorldOptions } from '@/mocks/world'
-import { printFollowSettings } from '@/pages/transactions/usePrintFlow'
+import { configurePrintFollow, type PrintFollowSettings } from '@/pages/transactions/usePrintFlow'
 import { resetPreferences, type Preferences } from '@/preferences/store'
 import { resetIdleLock } from '@/session/idle'
 import { endSession, lockSession, startSession } from '@/session/store'
@@ -22,14 +22,12 @@ export interface WorldOptions extends MockWorldOptions {
   /** The API client's timeout and deployment; what the app configures itself otherwise. */
   client?: Partial<{ timeoutMs: number; flavour: ApiFlavour }>
   /** How a print is followed after the POST (poll interval, give-up time); defaults otherwise. */
-  printFollow?: Partial<typeof printFollowSettings>
+  printFollow?: Partial<PrintFollowSettings>
   /** What this browser remembers; left as the storage holds it when not given. */
   preferences?: Partial<Preferences>
   /** Nobody by default. */
   session?: WorldSession
 }
-
-const PRINT_FOLLOW_DEFAULTS = { ...printFollowSettings }
 
 /** The demo manager, signed in with both tokens, as after a real sign-in. */
 export function signInAsManager(): void {
@@ -57,7 +55,7 @@ export function resetWorld(options: WorldOptions = {}): MockDatabase {
   forgetServerShape()
   notifications.clean()
   if (options.client) configureClient(options.client)
-  Object.assign(printFollowSettings, PRINT_FOLLOW_DEFAULTS, options.printFollow)
+  configurePrintFollow(options.printFollow ?? null)
   resetIdleLock()
   endSession('signed-out')
   if (options.preferences) resetPreferences(options.preferences)

@@ -25,8 +25,15 @@ import {
 import { announcement, checkWords, phaseWords } from './printFlowWords'
 
 /** How a print is followed after the POST. Tests and stories shorten these. */
-export const printFollowSettings = { pollMs: 1000, giveUpMs: 60_000, lookBackDays: 30 }
-export type PrintFollowSettings = typeof printFollowSettings
+const PRINT_FOLLOW_DEFAULTS = { pollMs: 1000, giveUpMs: 60_000, lookBackDays: 30 }
+export type PrintFollowSettings = typeof PRINT_FOLLOW_DEFAULTS
+/** How a print is followed after the POST; a harness sets it through configurePrintFollow. */
+const printFollowSettings: PrintFollowSettings = { ...PRINT_FOLLOW_DEFAULTS }
+
+/** A test harness's own timings (a short poll, a quick give-up); `null` restores the defaults. */
+export function configurePrintFollow(next: Partial<PrintFollowSettings> | null): void {
+  Object.assign(printFollowSettings, PRINT_FOLLOW_DEFAULTS, next)
+}
 
 /** The location's calendar day of a transaction; today when its date cannot be read. */
 function dayOf(transaction: KkmTransaction, timeZone: string): string {
