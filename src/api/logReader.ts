@@ -1,7 +1,12 @@
 import { apiTime } from '@/domain/apiDate'
 import { api, payload } from './client'
-import { fromWireTransaction, wireNumber, type KkmTransaction, type OperationTypeId } from './wire'
-import type { PrintStatusId } from './wire'
+import {
+  fromWireTransaction,
+  wireNumber,
+  type KkmTransaction,
+  type OperationTypeId,
+  type PrintStatusId,
+} from './wire'
 
 /**
  * The list reader. The API does not say which end of the log comes first, whether it caps

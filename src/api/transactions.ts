@@ -100,11 +100,15 @@ export function findTransaction(
   return findInLog(locationId, filters, transaction.id, hint, signal)
 }
 
-/** The newest of some transactions of one location (their wall times compare as they are). */
-function newest(transactions: readonly KkmTransaction[]): KkmTransaction | null {
+/**
+ * The newest of some transactions of one location, whatever their order (their wall times
+ * compare as they are); one whose date cannot be read is never the newest.
+ */
+export function newestTransaction(transactions: readonly KkmTransaction[]): KkmTransaction | null {
+  const at = (transaction: KkmTransaction) => apiTime(transaction.print_date, 'UTC') || -Infinity
   let best: KkmTransaction | null = null
-  for (const t of transactions)
-    if (best === null || apiTime(t.print_date, 'UTC') > apiTime(best.print_date, 'UTC')) best = t
+  for (const transaction of transactions)
+    if (best === null || at(transaction) > at(best)) best = transaction
   return best
 }
 
@@ -119,9 +123,9 @@ async function newestFor(locationId: number, filters: LogFilters, signal?: Abort
   if (first.rows.length === 0) return null
   if (first.rows.length === 1 && total !== null) {
     const last = total > 1 ? await readServerPage(locationId, filters, total, 1, signal) : null
-    return newest([...first.rows, ...(last?.rows ?? [])])
+    return newestTransaction([...first.rows, ...(last?.rows ?? [])])
   }
-  return newest((await readWholeLog(locationId, filters, signal)).transactions)
+  return newestTransaction((await readWholeLog(locationId, filters, signal)).transactions)
 }
 
 /** The last successful shift opening and closing in the range: the shift state is derived from them. */

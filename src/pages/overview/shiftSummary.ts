@@ -1,4 +1,9 @@
-import { SUCCESS_STATUS, type KkmTransaction, type OperationTypeId } from '@/api/transactions'
+import {
+  newestTransaction,
+  SUCCESS_STATUS,
+  type KkmTransaction,
+  type OperationTypeId,
+} from '@/api/transactions'
 import { parseApiDate, zoneOffsetMs } from '@/domain/apiDate'
 import { dayInZone } from '@/i18n/format'
 import { deriveShift } from '@/log/shift'
@@ -10,21 +15,13 @@ export interface ShiftEvents {
 }
 
 /** The latest successful shift opening and closing among transactions, whatever their order. */
-export function latestShiftEvents(
-  transactions: readonly KkmTransaction[],
-  timeZone: string,
-): ShiftEvents {
-  const at = (transaction: KkmTransaction) =>
-    parseApiDate(transaction.print_date, timeZone)?.getTime() ?? -Infinity
+export function latestShiftEvents(transactions: readonly KkmTransaction[]): ShiftEvents {
   const latest = (type: OperationTypeId) =>
-    transactions
-      .filter(
+    newestTransaction(
+      transactions.filter(
         (transaction) => transaction.type.id === type && transaction.status.id === SUCCESS_STATUS,
-      )
-      .reduce<KkmTransaction | null>(
-        (best, transaction) => (best === null || at(transaction) > at(best) ? transaction : best),
-        null,
-      )
+      ),
+    )
   return { opening: latest(4), closing: latest(5) }
 }
 
@@ -81,7 +78,7 @@ export function shiftFromTodaysLog(
   asOf: number,
   language: ViewLanguage = ENGLISH,
 ): ShiftSummary | null {
-  const events = latestShiftEvents(transactions, timeZone)
+  const events = latestShiftEvents(transactions)
   if (!events.opening && !events.closing) return null
   return summarizeShift(events, timeZone, today, asOf, language)
 }
