@@ -17,7 +17,7 @@ describe('the start page', () => {
     const { user, address } = renderApp('/')
     expect(await screen.findByRole('heading', { name: 'Choose a location' })).toBeInTheDocument()
     // The tab is named after the page, and follows it.
-    expect(document.title).toBe('Choose a location · KKM Console')
+    await waitFor(() => expect(document.title).toBe('Choose a location · KKM Console'))
     const choices = await screen.findAllByRole('link', { name: /\(transaction log\)$/ })
     expect(choices).toHaveLength(manager().locationIds.length)
     // Named by what it shows, then what it opens (WCAG 2.5.3: the visible text starts the name).
@@ -30,7 +30,7 @@ describe('the start page', () => {
     await waitFor(() => expect(address.current.pathname).toBe('/locations/2/transactions'))
     expect(getPreference('lastLocationId')).toBe(2)
     expect(await screen.findByRole('heading', { name: 'Smile Dental Clinic' })).toBeInTheDocument()
-    expect(document.title).toBe('Smile Dental Clinic · KKM Console')
+    await waitFor(() => expect(document.title).toBe('Smile Dental Clinic · KKM Console'))
   })
 
   it('opens the remembered location’s log without asking', async () => {

@@ -143,7 +143,7 @@ describe('the administrator’s pages in Russian', () => {
     signInAsManager()
     renderApp('/tax-systems/1')
     expect(await screen.findByRole('heading', { name: ru.taxSystems.title })).toBeInTheDocument()
-    expect(document.title).toBe(`${ru.taxSystems.title} · ${ru.app.name}`)
+    await waitFor(() => expect(document.title).toBe(`${ru.taxSystems.title} · ${ru.app.name}`))
     expect(
       await screen.findByRole('heading', { name: ru.taxSystems.of('Russia') }),
     ).toBeInTheDocument()
