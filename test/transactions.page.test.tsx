@@ -8,6 +8,7 @@ import { createTransaction } from '@/mocks/generators'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
 import { configurePrintFollow } from '@/pages/transactions/usePrintFlow'
+import { setPreference } from '@/preferences/store'
 import { renderApp, signInAsManager } from './render'
 import { SEEDED_DOCUMENT, seedReceipt } from './seed'
 
@@ -475,24 +476,59 @@ describe('printing a receipt', () => {
   })
 })
 
+/** Catches the file the export hands the browser; returns the texts of the files it made. */
+function catchDownloads(): Blob[] {
+  const blobs: Blob[] = []
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob)
+    return 'blob:csv'
+  })
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+  return blobs
+}
+
+/** RFC 4180, read back independently of the code that wrote it: quoted cells, doubled quotes. */
+function parseCsv(text: string, separator: string): string[][] {
+  const records: string[][] = []
+  let record: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (char === '"') quoted = false
+      else cell += char
+    } else if (char === '"') quoted = true
+    else if (char === separator) {
+      record.push(cell)
+      cell = ''
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      record.push(cell)
+      records.push(record)
+      record = []
+      cell = ''
+      i++
+    } else cell += char
+  }
+  return records
+}
+
 describe('CSV export', () => {
-  it('exports every page of the filtered log with the table’s columns, values as shown', async () => {
+  it('exports every page of the filtered log, with codes beside names and bare numbers', async () => {
     const seen = countRequests()
-    const blobs: Blob[] = []
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob)
-      return 'blob:csv'
-    })
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    const blobs = catchDownloads()
     const { user } = renderApp(
       '/locations/4/transactions?from=2026-11-01&to=2026-11-28&type=0&status=1&size=25',
     )
     await screen.findByRole('table', {}, { timeout: 20_000 })
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 20_000 })
-    const text = (await (blobs[0] as Blob).text()).replace(/^\ufeff/, '')
-    const lines = text.trimEnd().split('\r\n')
+    const text = await (blobs[0] as Blob).text()
+    const lines = text.replace(/^\ufeff/, '').trimEnd().split('\r\n')
     const expected = (db.transactions.get(4) ?? []).filter(
       (t) =>
         t.type.id === 0 &&
@@ -501,10 +537,12 @@ describe('CSV export', () => {
         t.print_date.slice(0, 10) <= '2026-11-28',
     )
     expect(expected.length).toBeGreaterThan(1000)
-    expect(lines[0]).toBe('Printed at,Operation,Document,Sum,Status,Cashier,Printed')
+    expect(lines[0]).toBe(
+      'Transaction id,Printed at (Asia/Novosibirsk),Operation code,Operation,Document id,Document type code,Document type,Sum,Currency,Status code,Status,Cashier id,Cashier,Printed,Location id,Location',
+    )
     expect(lines).toHaveLength(expected.length + 1)
     expect(lines[1]).toMatch(
-      /^"\d\d\/\d\d\/\d{4}, \d\d:\d\d:\d\d",Sale,[^,]+ #\d+,"?₽[\d,]+\.\d\d"?,Success,/,
+      /^\d+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,0,Sale,\d+,\d+,[^,]+,\d+\.\d\d,RUB,1,Success,\d+,/,
     )
     const bulkPages = seen.logQueries
       .filter((q) => q.get('editable_length') === '1000')
@@ -513,5 +551,58 @@ describe('CSV export', () => {
     expect(
       await screen.findByText(`${expected.length.toLocaleString('en-GB')} transactions exported.`),
     ).toBeInTheDocument()
+  })
+
+  it('in Russian: a BOM, semicolons, sums with a decimal comma, every id in its own column', async () => {
+    setPreference('locale', 'ru')
+    const blobs = catchDownloads()
+    const { user } = renderApp('/locations/1/transactions?from=2026-11-27&to=2026-11-28&size=all')
+    await screen.findByRole('table', {}, { timeout: 20_000 })
+    await user.click(screen.getByRole('button', { name: 'Экспорт в CSV' }))
+    await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 20_000 })
+    const bytes = new Uint8Array(await (blobs[0] as Blob).arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const [header, ...records] = parseCsv(new TextDecoder().decode(bytes), ';')
+    expect(header).toEqual([
+      'ID транзакции',
+      'Время печати (Europe/Moscow)',
+      'Код операции',
+      'Операция',
+      'ID документа',
+      'Код типа документа',
+      'Тип документа',
+      'Сумма',
+      'Валюта',
+      'Код статуса',
+      'Статус',
+      'ID кассира',
+      'Кассир',
+      'Напечатано',
+      'ID филиала',
+      'Филиал',
+    ])
+    const stored = (db.transactions.get(1) ?? []).filter(
+      (t) => t.print_date.slice(0, 10) >= '2026-11-27' && t.print_date.slice(0, 10) <= '2026-11-28',
+    )
+    expect(stored.length).toBeGreaterThan(5)
+    expect(records).toHaveLength(stored.length)
+    const byId = new Map(records.map((record) => [Number(record[0]), record]))
+    for (const t of stored) {
+      const record = byId.get(t.id)
+      expect(record, `transaction ${t.id} exported`).toBeDefined()
+      const [, printedAt, operation, , documentId, documentType, , sum, currency, status] =
+        record as string[]
+      // The mock writes Moscow's dates with +03:00: their wall time is the text before it.
+      expect(printedAt).toBe(t.print_date.slice(0, 19).replace('T', ' '))
+      expect(operation).toBe(String(t.type.id))
+      expect(documentId).toBe(String(t.document.id))
+      expect(documentType).toBe(String(t.document.type))
+      expect(sum).toMatch(/^-?\d+,\d\d$/)
+      expect(Number(sum?.replace(',', '.'))).toBeCloseTo(Number(t.sum), 2)
+      expect(currency).toBe('RUB')
+      expect(status).toBe(String(t.status.id))
+      expect(record?.[14]).toBe('1')
+      expect(record?.[15]).toBe('Beauty Lab on Tverskaya')
+    }
   })
 })

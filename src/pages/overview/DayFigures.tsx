@@ -1,10 +1,11 @@
 import { Group, List, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { IN_FLIGHT_STATUSES } from '@/api/transactions'
+import { MoneyTotals } from '@/components/MoneyTotals'
 import { StatusBadge } from '@/components/StatusBadge'
 import { describeDuration } from '@/domain/durations'
 import { useI18n } from '@/i18n'
-import { formatCount } from '@/i18n/format'
+import { formatCount, formatDay } from '@/i18n/format'
 import { Figure, StatusFigure } from './Figure'
 import { logHref } from './logHref'
 import type { DaySummary } from './daySummary'
@@ -18,11 +19,14 @@ export function DayFigures({
   locationId,
   title,
   today,
+  currency,
 }: {
   summary: DaySummary
   locationId: number
   title: string
   today: string
+  /** The location's `currency_short_title`, for the day's money. */
+  currency: string | undefined
 }) {
   const { t, intlLocale } = useI18n()
   const o = t.overview
@@ -46,6 +50,13 @@ export function DayFigures({
             >
               {o.total(summary.total, count(summary.total))}
             </Figure>
+            <MoneyTotals
+              totals={summary.money}
+              currency={currency}
+              title={title}
+              from={formatDay(today, intlLocale)}
+              to={formatDay(today, intlLocale)}
+            />
             <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing="xs" w="auto">
               <VisuallyHidden component="caption">{o.byStatusCaption(title)}</VisuallyHidden>
               <Table.Thead>

@@ -42,7 +42,7 @@ export function LocationCard({ location }: { location: Location }) {
   const summary = useMemo(
     () =>
       log.data && readAt !== null
-        ? summarizeDay(log.data.transactions, timeZone, readAt, { t, intlLocale })
+        ? summarizeDay(log.data.transactions, timeZone, readAt, { t, intlLocale }, log.data)
         : null,
     [log.data, timeZone, readAt, t, intlLocale],
   )
@@ -75,7 +75,13 @@ export function LocationCard({ location }: { location: Location }) {
           timeZone={timeZone}
           fromLog={shiftFromLog}
         />
-        <DayFigures summary={summary} locationId={location.id} title={title} today={today} />
+        <DayFigures
+          summary={summary}
+          locationId={location.id}
+          title={title}
+          today={today}
+          currency={location.currency_short_title}
+        />
       </>
     )
   }

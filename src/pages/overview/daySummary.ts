@@ -5,9 +5,11 @@ import {
   type KkmTransaction,
   type PrintStatusId,
 } from '@/api/transactions'
+import type { MoneyTotalsView } from '@/components/MoneyTotals'
 import type { StatusTone } from '@/components/StatusBadge'
 import { parseApiDate } from '@/domain/apiDate'
 import { PRINT_STATUS_LABELS } from '@/i18n/labels'
+import { moneyTotals, type Coverage } from '@/log/totals'
 import { documentLabel, ENGLISH, statusLabel, statusTone, type ViewLanguage } from '@/log/view'
 
 /** A receipt still in flight (2 sent for printing, 5 waiting for the register) this long after it was sent is stuck. */
@@ -43,6 +45,8 @@ export interface DaySummary {
   failedTotal: number
   /** In flight for longer than STUCK_AFTER_MS, oldest first. */
   stuck: StuckReceipt[]
+  /** The day's sales, returns and net: the money of the same rows (src/log/totals.ts). */
+  money: MoneyTotalsView
 }
 
 export function isPrintStatus(id: number): id is PrintStatusId {
@@ -57,12 +61,15 @@ function displayRank(statusId: number): number {
 /**
  * Today's log of one location in figures. `asOf` is when the log was read: a receipt's age is
  * measured from then, so the figures describe one moment and match what the log showed.
+ * `coverage` is the read's total and exactness (a `TransactionPage`): without it the rows are
+ * taken to be the whole day.
  */
 export function summarizeDay(
   transactions: readonly KkmTransaction[],
   timeZone: string,
   asOf: number,
   { t }: ViewLanguage = ENGLISH,
+  coverage: Coverage = { total: transactions.length, exact: true },
 ): DaySummary {
   const counts = new Map<number, StatusCount>()
   const stuck: { receipt: StuckReceipt; sentAt: number }[] = []
@@ -105,5 +112,6 @@ export function summarizeDay(
     stuck: stuck
       .sort((a, b) => a.sentAt - b.sentAt || a.receipt.id - b.receipt.id)
       .map(({ receipt }) => receipt),
+    money: moneyTotals(transactions, coverage),
   }
 }

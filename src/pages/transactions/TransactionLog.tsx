@@ -3,10 +3,12 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo, useState } from 'react'
 import { myLocationsQuery } from '@/api/locations'
 import { allTransactionsQuery, transactionsQuery, type KkmTransaction } from '@/api/transactions'
+import { MoneyTotals } from '@/components/MoneyTotals'
 import { PageHeader } from '@/components/PageHeader'
 import { CASHIER_ROW_HEIGHT, ROW_HEIGHT, TransactionTable } from '@/components/TransactionTable'
 import { useI18n } from '@/i18n'
 import { dayInZone, formatCount, formatDay } from '@/i18n/format'
+import { moneyTotals } from '@/log/totals'
 import { locationFormat, sortTransactions, toDetails, toRow } from '@/log/view'
 import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
@@ -42,7 +44,6 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     type: view.type,
     status: view.status,
   }
-  const csv = useCsvExport(locationId, filters, view.sort, format)
   const [printRequest, setPrintRequest] = useState<PrintRequest | null>(null)
   const requestPrint = (target: PrintRequest['target']) =>
     setPrintRequest((last) => ({ id: (last?.id ?? 0) + 1, target }))
@@ -74,6 +75,18 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     [sorted],
   )
   const total = list.data?.total ?? 0
+  const csv = useCsvExport(
+    { id: locationId, title: location?.title ?? l.locationTitle(locationId) },
+    filters,
+    view.sort,
+    format,
+    list.isSuccess && rows.length === 0,
+  )
+  // The money of the rows shown; partial (and said so) when they are not the whole range.
+  const totals = useMemo(
+    () => (list.data ? moneyTotals(sorted, list.data) : null),
+    [sorted, list.data],
+  )
   const exact = list.data?.exact ?? true
   const pageCount = view.pageSize === 'all' ? 1 : Math.max(1, Math.ceil(total / view.pageSize))
   const opened = view.transactionId !== null ? byId.get(view.transactionId) : undefined
@@ -204,6 +217,15 @@ export function TransactionLog({ locationId }: { locationId: number }) {
               {view.pageSize !== 'all' && pageCount > 1 ? l.sortWithinPage : ''}
             </Text>
           </Group>
+          {totals && (
+            <MoneyTotals
+              totals={totals}
+              currency={format.currency}
+              title={title}
+              from={day(view.startDate)}
+              to={day(view.endDate)}
+            />
+          )}
           <TransactionTable
             rows={rows}
             totalCount={total}

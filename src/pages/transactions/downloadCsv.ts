@@ -1,7 +1,6 @@
-/** Hands `csv` to the browser as a file download named `fileName`. */
+/** Hands `csv` (already carrying its byte order mark) to the browser as a download named `fileName`. */
 export function downloadCsv(fileName: string, csv: string) {
-  // A BOM lets spreadsheet programs read the UTF-8 names and currency signs.
-  const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }))
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
   const link = document.createElement('a')
   link.href = url
   link.download = fileName

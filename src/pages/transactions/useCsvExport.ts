@@ -5,33 +5,49 @@ import { allTransactionsQuery, type LogFilters } from '@/api/transactions'
 import type { SortState } from '@/components/transactionRows'
 import { useI18n } from '@/i18n'
 import { formatCount } from '@/i18n/format'
-import { sortTransactions, toCsv, toRow, type LocationFormat } from '@/log/view'
+import { csvDialect, toCsv, type CsvLocation } from '@/log/csv'
+import { sortTransactions, type LocationFormat } from '@/log/view'
 import { describeError } from '../describeError'
 import { downloadCsv } from './downloadCsv'
 
-/** The whole log for `filters` as a CSV download, in the order shown; the outcome is announced. */
+/**
+ * The whole log for `filters` as a CSV download in the language shown (its separator and decimal
+ * mark), in the order shown; the outcome is announced. `empty`: the log shown has no rows, so
+ * there is nothing to export — `disabledReason` says so, for the button and its description.
+ */
 export function useCsvExport(
-  locationId: number,
+  location: CsvLocation,
   filters: LogFilters,
   sort: SortState,
   format: LocationFormat,
+  empty: boolean,
 ) {
   const queryClient = useQueryClient()
   const { t, intlLocale } = useI18n()
   const l = t.log
   const [exporting, setExporting] = useState(false)
+  const disabledReason = empty ? t.csv.nothing : null
 
   const exportCsv = async () => {
+    if (disabledReason) return
     setExporting(true)
     try {
-      const all = await queryClient.fetchQuery(allTransactionsQuery(locationId, filters))
-      const csv = toCsv(
-        sortTransactions(all.transactions, sort, format.timeZone).map((transaction) =>
-          toRow(transaction, format),
-        ),
+      const all = await queryClient.fetchQuery(allTransactionsQuery(location.id, filters))
+      // The log may have emptied since it was shown: an empty file would only be a header.
+      if (all.transactions.length === 0) {
+        notifications.show({ color: 'yellow', message: t.csv.nothing })
+        return
+      }
+      const csv = toCsv(sortTransactions(all.transactions, sort, format.timeZone), {
+        location,
+        format,
+        dialect: csvDialect(intlLocale),
         t,
+      })
+      downloadCsv(
+        `kkm-transactions-${location.id}-${filters.startDate}-${filters.endDate}.csv`,
+        csv,
       )
-      downloadCsv(`kkm-transactions-${locationId}-${filters.startDate}-${filters.endDate}.csv`, csv)
       notifications.show({
         color: 'teal',
         title: l.exportReady,
@@ -52,5 +68,5 @@ export function useCsvExport(
     }
   }
 
-  return { exporting, exportCsv }
+  return { exporting, exportCsv, disabledReason }
 }
