@@ -15,9 +15,11 @@ import type {
   TransactionFilters,
   TransactionPage,
 } from '@/api/transactions'
+import { en } from '@/i18n/messages/en'
 import {
   earlierReceipt,
   freshReceipt,
+  receiptFindings,
   initialPrintFlow,
   step,
   type Attempt,
@@ -25,6 +27,7 @@ import {
   type PrintFlowState,
   type PrintTarget,
 } from '@/pages/transactions/printFlow'
+import { checkWords, fieldErrorWords } from '@/pages/transactions/printFlowWords'
 
 const DOC = 10234
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0)
@@ -72,8 +75,8 @@ const send: PrintFlowEvent = { type: 'send', receipts: [earlierFailed], now: NOW
 /** The dialog open on the row, one POST sent: the attempt it made. */
 function sent() {
   const { state, intents } = run(open, send)
-  const post = intents[0]
-  if (post?.type !== 'post') throw new Error('no POST was asked for')
+  const post = intents.find((intent) => intent.type === 'post')
+  if (!post) throw new Error('no POST was asked for')
   return { state, attempt: post.attempt }
 }
 
@@ -167,8 +170,14 @@ describe('sending: one confirmed intent, one POST', () => {
       send,
     )
     expect(state.phase).toEqual({ kind: 'sending' })
-    expect(intents).toHaveLength(1)
-    expect(intents[0]).toMatchObject({
+    expect(intents).toHaveLength(2)
+    // An earlier attempt's toast for the document, if still up, gives way to this one.
+    expect(intents[0]).toEqual({
+      type: 'announce',
+      outcome: 'sending',
+      subject: { documentId: DOC, known: earlierFailed },
+    })
+    expect(intents[1]).toMatchObject({
       type: 'post',
       body: { document_id: DOC, type: 1, is_pos_enabled: true },
       attempt: { documentId: DOC, operationType: 1, before: [41], since: NOW - 5 * MINUTE },
@@ -286,7 +295,35 @@ describe('the answer to the POST', () => {
     const failed = step(state, { type: 'post-failed', attempt, error }).state
     const again = step(failed, send)
     expect(again.state.phase).toEqual({ kind: 'sending' })
-    expect(again.intents).toMatchObject([{ type: 'post', attempt: { id: attempt.id + 1 } }])
+    // The new attempt is said at once: its toast takes the place of the failure's, if still up.
+    expect(again.intents).toMatchObject([
+      { type: 'announce', outcome: 'sending', subject: { documentId: DOC } },
+      { type: 'post', attempt: { id: attempt.id + 1 } },
+    ])
+  })
+
+  it('a refusal while the dialog is hidden is announced: nothing printed, and the cashier is told', () => {
+    const { state, attempt } = sent()
+    const hidden = step(state, { type: 'close' }).state
+    const error = new ApiError({ kind: 'http', status: 422, message: 'no' })
+    const next = step(hidden, { type: 'post-failed', attempt, error })
+    expect(next.intents).toEqual([
+      { type: 'announce', outcome: 'refused', subject: attempt.subject, error },
+    ])
+    // Shown in the dialog, the refusal needs no toast.
+    expect(step(state, { type: 'post-failed', attempt, error }).intents).toEqual([])
+  })
+
+  it('a failure belongs to its document: another document in the form starts afresh', () => {
+    const { state, attempt } = sent()
+    const error = new ApiError({ kind: 'http', status: 422, message: 'no' })
+    const failed = step(state, { type: 'post-failed', attempt, error }).state
+    const sameDocument = step(failed, { type: 'edit', patch: { usePosTerminal: true } }).state
+    expect(sameDocument.phase.kind).toBe('failed')
+    const other = step(failed, { type: 'edit', patch: { documentText: '55' } }).state
+    expect(other.phase).toEqual({ kind: 'ready' })
+    const returning = step(failed, { type: 'edit', patch: { operation: 'return' } }).state
+    expect(returning.phase).toEqual({ kind: 'ready' })
   })
 
   it('an answer for a document the dialog no longer shows starts the follow-up but not its phase', () => {
@@ -321,7 +358,34 @@ describe('result unknown: the log decides', () => {
     })
     expect(state.sending).toBeNull()
     const again = step(state, send)
-    expect(again.intents).toMatchObject([{ type: 'post' }])
+    expect(again.intents).toMatchObject([
+      { type: 'announce', outcome: 'sending' },
+      { type: 'post' },
+    ])
+  })
+
+  it('no new receipt while the dialog is hidden: announced as unknown, so it is never silent', () => {
+    const { state, attempt } = sent()
+    const error = timeout()
+    const hidden = step(step(state, { type: 'close' }).state, {
+      type: 'post-failed',
+      attempt,
+      error,
+    }).state
+    const cause = { kind: 'error', error } as const
+    const next = step(hidden, { type: 'log-checked', attempt, cause, fresh: null })
+    expect(next.intents).toEqual([
+      { type: 'announce', outcome: 'unknown', subject: attempt.subject, cause },
+    ])
+    const unreadable = step(hidden, { type: 'log-unreadable', attempt, cause })
+    expect(unreadable.intents).toEqual([
+      {
+        type: 'announce',
+        outcome: 'unknown',
+        subject: attempt.subject,
+        cause: { kind: 'log-unreadable', after: cause },
+      },
+    ])
   })
 
   it('while the log is being looked at, "print again" asks for nothing', () => {
@@ -467,6 +531,47 @@ describe('what the log says before printing', () => {
     expect(earlierReceipt([earlierFailed, inFlight])).toBe(inFlight)
   })
 
+  it('a success outweighs an in-flight receipt, whichever the log lists first', () => {
+    const success = transaction(42, { status: status(1) })
+    const inFlight = transaction(43, { status: status(2) })
+    expect(earlierReceipt([inFlight, success])).toBe(success)
+  })
+
+  it('a sale: its own earlier receipts only, printed or being printed', () => {
+    const success = transaction(42, { status: status(1) })
+    const inFlight = transaction(43, { status: status(5) })
+    expect(receiptFindings('sale', [earlierFailed], [])).toEqual([])
+    expect(receiptFindings('sale', [success], [])).toEqual([{ kind: 'printed', receipt: success }])
+    // Only in flight, it is being printed, not already printed.
+    expect(receiptFindings('sale', [inFlight], [])).toEqual([
+      { kind: 'in-flight', receipt: inFlight },
+    ])
+  })
+
+  it('a return with no successful sale in the log is a fiscal error to warn of', () => {
+    const returnType = { id: 1, title: 'Sale return' } as const
+    const failedSale = transaction(44, { status: status(3) })
+    const saleInFlight = transaction(45, { status: status(2) })
+    const soldOk = transaction(46, { status: status(1) })
+    expect(receiptFindings('return', [], [])).toEqual([{ kind: 'no-sale', pending: null }])
+    expect(receiptFindings('return', [], [failedSale])).toEqual([
+      { kind: 'no-sale', pending: null },
+    ])
+    expect(receiptFindings('return', [], [failedSale, saleInFlight])).toEqual([
+      { kind: 'no-sale', pending: saleInFlight },
+    ])
+    expect(receiptFindings('return', [], [failedSale, soldOk])).toEqual([])
+    // A return already printed for the document is reported, and before a missing sale.
+    const returned = transaction(47, { type: returnType, status: status(1) })
+    expect(receiptFindings('return', [returned], [soldOk])).toEqual([
+      { kind: 'printed', receipt: returned },
+    ])
+    expect(receiptFindings('return', [returned], [])).toEqual([
+      { kind: 'printed', receipt: returned },
+      { kind: 'no-sale', pending: null },
+    ])
+  })
+
   it('a fresh receipt is one the log did not hold, printed in the attempt’s window', () => {
     const attempt = { before: [41], since: NOW - 5 * MINUTE }
     const at = new Map([
@@ -574,5 +679,62 @@ describe('the log’s cache after a print', () => {
     expect(client.getQueryData<TransactionPage>(elsewhere)?.transactions).toEqual([])
     expect(client.getQueryData(receipts)).toEqual([earlierFailed])
     expect(client.getQueryData(shift)).toEqual({ opening: null, closing: null })
+  })
+})
+
+describe('what the dialog says of it', () => {
+  const format = {
+    timeZone: 'Europe/Moscow',
+    currency: 'RUB',
+    t: en,
+    locale: 'en',
+    lookBackDays: 30,
+  }
+  const read = (data: KkmTransaction[]) => ({ isPending: false, isError: false, error: null, data })
+  const pending = { isPending: true, isError: false, error: null }
+
+  it('a receipt only in flight is "being printed", a successful one "printed"', () => {
+    const inFlight = transaction(43, { status: status(2) })
+    expect(checkWords(read([inFlight]), null, 'sale', format)).toMatchObject({
+      state: 'duplicate',
+      reason: 'in-flight',
+    })
+    const done = transaction(42, { status: status(1) })
+    expect(checkWords(read([done]), null, 'sale', format)).toMatchObject({
+      state: 'duplicate',
+      reason: 'printed',
+    })
+  })
+
+  it('a return waits for its sales to be read, and warns when none succeeded', () => {
+    expect(checkWords(read([]), pending, 'return', format)).toEqual({ state: 'checking' })
+    expect(checkWords(read([]), read([earlierFailed]), 'return', format)).toEqual({
+      state: 'duplicate',
+      reason: 'no-sale',
+      message:
+        'The log of the last 30 days holds no successful sale receipt for this document: a return without a sale is a fiscal error.',
+    })
+  })
+
+  it('a server’s field errors read as sentences, without the wire’s field names', () => {
+    const error = new ApiError({
+      kind: 'http',
+      status: 422,
+      message: 'An error has occurred.',
+      fieldErrors: [
+        { field: 'document_id', message: 'document_id must be a positive integer' },
+        { field: 'cashier_uid', message: 'cashier_uid is missing.' },
+        { field: null, message: 'try later' },
+      ],
+    })
+    expect(fieldErrorWords(error, en)).toEqual({
+      sentences: [
+        'Document id must be a positive integer.',
+        'Cashier uid is missing.',
+        'Try later.',
+      ],
+      document: 'Document id must be a positive integer.',
+    })
+    expect(fieldErrorWords(new Error('x'), en)).toEqual({ sentences: [], document: null })
   })
 })

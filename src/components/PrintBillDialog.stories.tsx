@@ -115,6 +115,7 @@ export const DuplicateWarning: Story = {
     sum: printedSale.sum,
     check: {
       state: 'duplicate',
+      reason: 'printed',
       message: `The log already holds a successful sale receipt for this document, printed at ${printedSale.printedAt}.`,
     },
   },

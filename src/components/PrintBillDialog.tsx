@@ -12,15 +12,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
-import {
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconHelpCircle,
-  IconPrinter,
-  IconX,
-} from '@tabler/icons-react'
-import { useId } from 'react'
-import { useI18n } from '@/i18n'
+import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react'
+import { useEffect, useId, useRef } from 'react'
+import { useI18n, type Messages } from '@/i18n'
+import { PhaseNotice } from './PrintPhaseNotice'
 import type { DuplicateCheck, PrintOperation, PrintPhase } from './printBill'
 
 export interface PrintBillDialogProps {
@@ -49,112 +44,17 @@ export interface PrintBillDialogProps {
   onCheckAgain: () => void
 }
 
-function PhaseNotice({
-  phase,
-  onPrintAgain,
-  onCheckAgain,
-}: Pick<PrintBillDialogProps, 'phase' | 'onPrintAgain' | 'onCheckAgain'>) {
-  const p = useI18n().t.print
-  switch (phase.kind) {
-    case 'ready':
-      return null
-    case 'sending':
-      return (
-        <Alert
-          color="blue"
-          icon={<Loader size="xs" aria-hidden />}
-          title={p.sendingTitle}
-          role="status"
-        >
-          {p.sending}
-        </Alert>
-      )
-    case 'following':
-      return (
-        <Alert
-          color="blue"
-          icon={<Loader size="xs" aria-hidden />}
-          title={p.followingTitle}
-          role="status"
-        >
-          {p.following(phase.statusLabel)}
-        </Alert>
-      )
-    case 'succeeded':
-      return (
-        <Alert
-          color="teal"
-          icon={<IconCircleCheck aria-hidden />}
-          title={p.printedTitle}
-          role="status"
-        >
-          {p.statusIs(phase.statusLabel)}
-        </Alert>
-      )
-    case 'failed':
-      return (
-        <Alert color="red" icon={<IconX aria-hidden />} title={phase.title} role="alert">
-          <Stack gap={4}>
-            <Text size="sm">{phase.message}</Text>
-            {phase.details.map((detail) => (
-              <Text size="sm" key={detail}>
-                {detail}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      )
-    case 'gave-up':
-      return (
-        <Alert
-          color="yellow"
-          icon={<IconHelpCircle aria-hidden />}
-          title={p.gaveUpTitle}
-          role="alert"
-        >
-          {p.gaveUp(phase.seconds, phase.statusLabel)}
-        </Alert>
-      )
-    case 'unknown':
-      return (
-        <Alert
-          color="yellow"
-          icon={<IconHelpCircle aria-hidden />}
-          title={p.unknownTitle}
-          role="alert"
-        >
-          <Stack gap="xs">
-            <Text size="sm">{p.mayHavePrinted(phase.message)}</Text>
-            {phase.checking ? (
-              <Group gap="xs">
-                <Loader size="xs" aria-hidden />
-                <Text size="sm">{p.checkingLog}</Text>
-              </Group>
-            ) : phase.foundLabel ? (
-              <Text size="sm">{p.foundNew(phase.foundLabel)}</Text>
-            ) : (
-              <>
-                <Text size="sm">{p.noneNew}</Text>
-                <Group>
-                  <Button size="xs" variant="light" color="yellow" onClick={onCheckAgain}>
-                    {p.checkAgain}
-                  </Button>
-                  <Button
-                    size="xs"
-                    color="yellow"
-                    // White on yellow is 2.5:1; autoContrast picks dark text (AA).
-                    autoContrast
-                    onClick={onPrintAgain}
-                    leftSection={<IconPrinter size={14} aria-hidden />}
-                  >
-                    {p.printAgain}
-                  </Button>
-                </Group>
-              </>
-            )}
-          </Stack>
-        </Alert>
-      )
+/** What the warning is called, and what printing anyway means, for each thing the log showed. */
+function warningWords(check: DuplicateCheck, p: Messages['print']) {
+  if (check.state === 'failed') return { title: p.couldNotCheck, anyway: p.printUnchecked }
+  if (check.state !== 'duplicate') return null
+  switch (check.reason) {
+    case 'printed':
+      return { title: p.alreadyPrinted, anyway: p.printAnyway }
+    case 'in-flight':
+      return { title: p.beingPrinted, anyway: p.printAnyway }
+    case 'no-sale':
+      return { title: p.noSaleTitle, anyway: p.printReturnAnyway }
   }
 }
 
@@ -169,7 +69,8 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
   const p = t.print
   // After a failure nothing was printed: the cashier may correct the form and print, as a new intent.
   const editing = phase.kind === 'ready' || phase.kind === 'failed'
-  const needsAcknowledgement = check.state === 'duplicate' || check.state === 'failed'
+  const warning = warningWords(check, p)
+  const needsAcknowledgement = warning !== null
   const canPrint =
     editing &&
     props.documentError === null &&
@@ -177,6 +78,24 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
     check.state !== 'checking' &&
     check.state !== 'idle' &&
     (!needsAcknowledgement || props.duplicateAcknowledged)
+  // Nothing can cancel a print once sent: the dialog only hides, and says where the outcome goes.
+  const running = phase.kind === 'sending' || phase.kind === 'following'
+  // Enter in Document id moves on to the confirmation: to whatever asks for a decision once the
+  // log has been read (the warning's checkbox, or Print), never straight to printing.
+  const printRef = useRef<HTMLButtonElement>(null)
+  const acknowledgeRef = useRef<HTMLInputElement>(null)
+  const confirming = useRef(false)
+  const ready = check.state !== 'checking' && check.state !== 'idle'
+  useEffect(() => {
+    if (!confirming.current || !ready) return
+    confirming.current = false
+    ;(needsAcknowledgement ? acknowledgeRef : printRef).current?.focus()
+  }, [ready, needsAcknowledgement])
+  const moveToConfirmation = () => {
+    if (props.documentError !== null || props.documentValue.trim() === '') return
+    if (ready) (needsAcknowledgement ? acknowledgeRef : printRef).current?.focus()
+    else confirming.current = true
+  }
   const finished =
     phase.kind === 'succeeded' ||
     phase.kind === 'gave-up' ||
@@ -201,6 +120,11 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
             value={props.documentValue}
             onChange={(event) => props.onDocumentChange(event.currentTarget.value)}
             error={props.documentError}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
+              event.preventDefault()
+              moveToConfirmation()
+            }}
             data-autofocus
           />
         ) : null}
@@ -210,9 +134,7 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
               <Table.Th w={140} scope="row">
                 {p.document}
               </Table.Th>
-              <Table.Td>
-                {props.documentLabel ?? (props.documentValue ? `#${props.documentValue}` : '—')}
-              </Table.Td>
+              <Table.Td>{props.documentLabel ?? '—'}</Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th scope="row">{p.operation}</Table.Th>
@@ -249,17 +171,18 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
             <Text size="sm">{p.lookingUp}</Text>
           </Group>
         )}
-        {editing && needsAcknowledgement && (
+        {editing && warning && 'message' in check && (
           <Alert
             color="orange"
             icon={<IconAlertTriangle aria-hidden />}
-            title={check.state === 'duplicate' ? p.alreadyPrinted : p.couldNotCheck}
+            title={warning.title}
             role="alert"
           >
             <Stack gap="xs">
               <Text size="sm">{check.message}</Text>
               <Checkbox
-                label={check.state === 'duplicate' ? p.printAnyway : p.printUnchecked}
+                ref={acknowledgeRef}
+                label={warning.anyway}
                 checked={props.duplicateAcknowledged}
                 onChange={(event) =>
                   props.onDuplicateAcknowledgedChange(event.currentTarget.checked)
@@ -275,16 +198,17 @@ export function PrintBillDialog(props: PrintBillDialogProps) {
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
-            {finished || phase.kind === 'following' ? t.common.close : t.common.cancel}
+            {running ? p.hide : finished ? t.common.close : t.common.cancel}
           </Button>
           {(editing || phase.kind === 'sending') && (
             <Button
+              ref={printRef}
               onClick={props.onConfirm}
               disabled={!canPrint}
               loading={phase.kind === 'sending'}
               leftSection={<IconPrinter size={18} aria-hidden />}
             >
-              {p.print}
+              {phase.kind === 'failed' ? p.printAgain : p.print}
             </Button>
           )}
         </Group>

@@ -7,7 +7,11 @@ export type DuplicateCheck =
   | { state: 'idle' }
   | { state: 'checking' }
   | { state: 'clear' }
-  | { state: 'duplicate'; message: string }
+  /**
+   * Printing is an explicit choice: the same receipt already `printed` or `in-flight` (being
+   * printed), or a return with `no-sale` to return. `message` says all the log showed.
+   */
+  | { state: 'duplicate'; reason: 'printed' | 'in-flight' | 'no-sale'; message: string }
   | { state: 'failed'; message: string }
 
 /** Where this print is: one confirmed intent, followed to its end. */

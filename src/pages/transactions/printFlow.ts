@@ -37,6 +37,9 @@ const unchanged = (state: PrintFlowState): Step => ({ state, intents: [] })
 const isCurrent = (state: PrintFlowState, key: string) =>
   state.target !== null && targetKey(state.target) === key
 
+/** Whether the cashier sees `key`'s print in the dialog now: else its outcome needs a toast. */
+const isShown = (state: PrintFlowState, key: string) => state.opened && isCurrent(state, key)
+
 /** The phase shown for `key`'s print: changed only while the dialog shows that target. */
 function showFor(state: PrintFlowState, key: string, phase: Phase): Phase {
   return isCurrent(state, key) ? phase : state.phase
@@ -72,13 +75,30 @@ function lookInLog(state: PrintFlowState, attempt: Attempt, cause: UnknownCause)
 }
 
 function fail(state: PrintFlowState, attempt: Attempt, reason: FailureReason): Step {
+  const unseen = reason.kind === 'refused' && !isShown(state, attempt.key)
   return {
     state: {
       ...state,
       sending: release(state, attempt),
       phase: showFor(state, attempt.key, { kind: 'failed', reason }),
     },
-    intents: [],
+    intents: unseen
+      ? [{ type: 'announce', outcome: 'refused', subject: attempt.subject, error: reason.error }]
+      : [],
+  }
+}
+
+/** The log shows no receipt of a lost answer: the dialog says so, or a toast when it is hidden. */
+function stillUnknown(state: PrintFlowState, attempt: Attempt, cause: UnknownCause): Step {
+  return {
+    state: {
+      ...state,
+      sending: release(state, attempt),
+      phase: showFor(state, attempt.key, { kind: 'unknown', checking: false, cause }),
+    },
+    intents: isShown(state, attempt.key)
+      ? []
+      : [{ type: 'announce', outcome: 'unknown', subject: attempt.subject, cause }],
   }
 }
 
@@ -170,14 +190,14 @@ export function step(state: PrintFlowState, event: PrintFlowEvent): Step {
       // The document is fixed from the click on: what is sent is what the dialog shows.
       const { documentText = state.target.documentText, ...rest } = event.patch
       const fixed = state.phase.kind === 'sending'
-      return unchanged({
-        ...state,
-        target: {
-          ...state.target,
-          ...rest,
-          documentText: fixed ? state.target.documentText : documentText,
-        },
-      })
+      const target = {
+        ...state.target,
+        ...rest,
+        documentText: fixed ? state.target.documentText : documentText,
+      }
+      // A failure was about the document and operation it was for: another one starts afresh.
+      const moved = state.phase.kind === 'failed' && targetKey(target) !== targetKey(state.target)
+      return unchanged({ ...state, target, phase: moved ? { kind: 'ready' } : state.phase })
     }
     case 'acknowledge':
       return unchanged({ ...state, acknowledged: event.value })
@@ -193,7 +213,10 @@ export function step(state: PrintFlowState, event: PrintFlowEvent): Step {
       }
       return {
         state: { ...state, attempts: attempt.id, sending: attempt, phase: { kind: 'sending' } },
-        intents: [{ type: 'post', attempt, body }],
+        intents: [
+          { type: 'announce', outcome: 'sending', subject: attempt.subject },
+          { type: 'post', attempt, body },
+        ],
       }
     }
     case 'posted': {
@@ -227,28 +250,11 @@ export function step(state: PrintFlowState, event: PrintFlowEvent): Step {
     }
     case 'log-checked': {
       const { attempt, cause, fresh } = event
-      if (fresh) return follow(state, attempt, fresh)
-      return {
-        state: {
-          ...state,
-          sending: release(state, attempt),
-          phase: showFor(state, attempt.key, { kind: 'unknown', checking: false, cause }),
-        },
-        intents: [],
-      }
+      return fresh ? follow(state, attempt, fresh) : stillUnknown(state, attempt, cause)
     }
     case 'log-unreadable': {
       const { attempt, cause } = event
-      const phase: Phase = {
-        kind: 'unknown',
-        checking: false,
-        cause: { kind: 'log-unreadable', after: cause },
-      }
-      return unchanged({
-        ...state,
-        sending: release(state, attempt),
-        phase: showFor(state, attempt.key, phase),
-      })
+      return stillUnknown(state, attempt, { kind: 'log-unreadable', after: cause })
     }
     case 'polled':
       return polled(state, event.transaction)

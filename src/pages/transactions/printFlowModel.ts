@@ -129,6 +129,11 @@ export type Intent =
       subject: Subject
       seconds: number
     }
+  /** Said only when the dialog does not show it (hidden, or on another document). */
+  | { type: 'announce'; outcome: 'refused'; subject: Subject; error: unknown }
+  | { type: 'announce'; outcome: 'unknown'; subject: Subject; cause: UnknownCause }
+  /** A new attempt: replaces what an earlier one of the document announced, if that is still up. */
+  | { type: 'announce'; outcome: 'sending'; subject: Subject }
   | { type: 'refresh-log' }
 
 export interface Step {
@@ -167,14 +172,49 @@ export function knownTransaction(
   return target?.source ?? receipts?.[0] ?? null
 }
 
-/** Another receipt of the document and operation that makes a new one a second receipt. */
+/**
+ * Another receipt of the document and operation that makes a new one a second receipt: a
+ * successful one first (it is certain), else one still in flight (it may yet print).
+ */
 export function earlierReceipt(receipts: readonly KkmTransaction[]): KkmTransaction | null {
   return (
-    receipts.find(
-      (receipt) =>
-        receipt.status.id === SUCCESS_STATUS || IN_FLIGHT_STATUSES.has(receipt.status.id),
-    ) ?? null
+    receipts.find((receipt) => receipt.status.id === SUCCESS_STATUS) ??
+    receipts.find((receipt) => IN_FLIGHT_STATUSES.has(receipt.status.id)) ??
+    null
   )
+}
+
+/** Something in the log that makes this print an explicit choice. */
+export type ReceiptFinding =
+  /** The same operation already printed for the document. */
+  | { kind: 'printed'; receipt: KkmTransaction }
+  /** The same operation is being printed: it may yet succeed. */
+  | { kind: 'in-flight'; receipt: KkmTransaction }
+  /** A return, and no successful sale to return: a fiscal error. `pending` is a sale still in flight. */
+  | { kind: 'no-sale'; pending: KkmTransaction | null }
+
+/**
+ * What the log says before a print, most serious first. `sameOperation` are the document's
+ * receipts of the operation to print; `sales` its sale receipts, read for a return only.
+ */
+export function receiptFindings(
+  operation: PrintOperation,
+  sameOperation: readonly KkmTransaction[],
+  sales: readonly KkmTransaction[],
+): ReceiptFinding[] {
+  const findings: ReceiptFinding[] = []
+  const earlier = earlierReceipt(sameOperation)
+  if (earlier)
+    findings.push({
+      kind: earlier.status.id === SUCCESS_STATUS ? 'printed' : 'in-flight',
+      receipt: earlier,
+    })
+  if (operation === 'return' && !sales.some((sale) => sale.status.id === SUCCESS_STATUS))
+    findings.push({
+      kind: 'no-sale',
+      pending: sales.find((sale) => IN_FLIGHT_STATUSES.has(sale.status.id)) ?? null,
+    })
+  return findings
 }
 
 /**

@@ -1,4 +1,4 @@
-import { notifications } from '@mantine/notifications'
+import { notifications, notificationsStore, type NotificationData } from '@mantine/notifications'
 import { QueryObserver, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { queryKeys } from '@/api/keys'
@@ -22,7 +22,13 @@ import {
   type PrintFlowEvent,
   type PrintTarget,
 } from './printFlow'
-import { announcement, checkWords, phaseWords } from './printFlowWords'
+import {
+  announcement,
+  announcementId,
+  checkWords,
+  fieldErrorWords,
+  phaseWords,
+} from './printFlowWords'
 
 /** How a print is followed after the POST. Tests and stories shorten these. */
 const PRINT_FOLLOW_DEFAULTS = { pollMs: 1000, giveUpMs: 60_000, lookBackDays: 30 }
@@ -43,6 +49,17 @@ function dayOf(transaction: KkmTransaction, timeZone: string): string {
 type Dispatch = (event: PrintFlowEvent) => void
 
 /**
+ * A document's toast: put in place of the one it already has (a red "not printed" must not stay
+ * above a later green "printed"), else shown. `onlyReplace` says nothing new: a new attempt
+ * only takes the place of an earlier attempt's word that is still up.
+ */
+function announce(data: NotificationData & { id: string }, onlyReplace: boolean) {
+  const { notifications: shown, queue } = notificationsStore.getState()
+  if ([...shown, ...queue].some((item) => item.id === data.id)) notifications.update(data)
+  else if (!onlyReplace) notifications.show(data)
+}
+
+/**
  * Printing a receipt, exactly once per confirmed intent. The rules are the state machine's
  * (printFlow.ts); this hook carries out its intents — the POST under the cross-tab lock, the
  * look in the log, the follow-up, the cache and the toasts — and puts its state into words.
@@ -60,8 +77,6 @@ export function usePrintFlow(
   // The machine's state as of the last event, read synchronously: two clicks in one tick see
   // the first one's `sending`, whatever React has rendered by then.
   const machine = useRef(initialPrintFlow)
-  // The dialog stays mounted after closing, so focus can go back to the opener.
-  const opener = useRef<HTMLElement | null>(null)
 
   const perform = useCallback(
     async (intent: Intent, dispatch: Dispatch) => {
@@ -113,7 +128,10 @@ export function usePrintFlow(
           return
         }
         case 'announce':
-          notifications.show(announcement(intent, format))
+          announce(
+            { ...announcement(intent, format), id: announcementId(locationId, intent.subject) },
+            intent.outcome === 'sending',
+          )
           return
         case 'refresh-log':
           void queryClient.invalidateQueries({ queryKey: queryKeys.transactions(locationId) })
@@ -175,16 +193,23 @@ export function usePrintFlow(
     endDate: today,
   }
   if (range.startDate > range.endDate) range.startDate = range.endDate
+  const editing = phase.kind === 'ready' || phase.kind === 'failed'
   const history = useQuery({
     ...documentTransactionsQuery(locationId, documentId, operationTypeOf(target), range),
-    enabled: phase.kind === 'ready' || phase.kind === 'failed',
+    enabled: editing,
+  })
+  // A return needs a sale to return: its sale may be older than the return's row, so the whole look-back.
+  const returning = target?.operation === 'return'
+  const sales = useQuery({
+    ...documentTransactionsQuery(locationId, returning ? documentId : null, 0, {
+      startDate: addDays(today, -settings.lookBackDays),
+      endDate: today,
+    }),
+    enabled: editing && returning,
   })
 
   const open = useCallback(
-    (next: Omit<PrintTarget, 'usePosTerminal'>) => {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
-      dispatch({ type: 'open', target: next })
-    },
+    (next: Omit<PrintTarget, 'usePosTerminal'>) => dispatch({ type: 'open', target: next }),
     [dispatch],
   )
   const close = useCallback(() => dispatch({ type: 'close' }), [dispatch])
@@ -192,25 +217,34 @@ export function usePrintFlow(
   const known = knownTransaction(target, history.data)
   const check: DuplicateCheck =
     target && documentId !== null
-      ? checkWords(history, target.operation, format)
+      ? checkWords(history, returning ? sales : null, target.operation, {
+          ...format,
+          lookBackDays: settings.lookBackDays,
+        })
       : { state: 'idle' }
+  const typedBadly = target?.editable && target.documentText.trim() !== '' && documentId === null
+  // The server's word on the document id marks the field, as the cashier's own mistake would.
+  const refusedDocument =
+    phase.kind === 'failed' && phase.reason.kind === 'refused'
+      ? fieldErrorWords(phase.reason.error, t).document
+      : null
   return {
     target,
     opened: state.opened,
     open,
     close,
     dialog: target && {
-      // Back to the button that opened the dialog (WCAG 2.4.3), if it is still on the page.
-      onClosed: () => opener.current?.isConnected && opener.current.focus(),
       documentEditable: target.editable,
       documentValue: target.documentText,
       onDocumentChange: (documentText: string) =>
         dispatch({ type: 'edit', patch: { documentText } }),
-      documentError:
-        target.editable && target.documentText.trim() !== '' && documentId === null
-          ? t.print.badDocumentId
+      documentError: typedBadly ? t.print.badDocumentId : refusedDocument,
+      // Only an id that could be sent names the document: "Document #abc" would be a lie.
+      documentLabel: known
+        ? documentLabel(known, t)
+        : documentId !== null
+          ? t.print.documentNumber(String(documentId))
           : null,
-      documentLabel: known ? documentLabel(known, t) : null,
       operation: target.operation,
       onOperationChange: (operation: PrintOperation) =>
         dispatch({ type: 'edit', patch: { operation } }),
