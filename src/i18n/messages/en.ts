@@ -365,6 +365,21 @@ export const en = {
     stillAfter: (label: string, status: string, seconds: number) =>
       `${label}: still “${status}” after ${seconds} s. Check the register.`,
     resultUnknown: 'The result is unknown.',
+    hide: 'Hide',
+    carriesOn:
+      'Nothing can stop a print once it is sent: hiding this leaves it running. Its outcome appears in a notification and in the log.',
+    beingPrinted: 'Being printed',
+    noSaleTitle: 'No sale to return',
+    noSale: (days: number) =>
+      `The log of the last ${days} days holds no successful sale receipt for this document: a return without a sale is a fiscal error.`,
+    saleNotPrintedYet: (status: string) =>
+      `The sale receipt for this document is not printed yet (${status}): a return without a sale is a fiscal error.`,
+    printReturnAnyway: 'Print the return anyway',
+    refusedToast: (label: string, message: string) => `${label}: ${message}`,
+    unknownToast: (label: string, message: string) =>
+      `${label}: ${message} Check the log before printing again.`,
+    printingAgainTitle: 'Printing again',
+    printingAgainToast: (label: string) => `${label}: a new attempt is on its way to the register.`,
   },
   home: {
     title: 'Choose a location',

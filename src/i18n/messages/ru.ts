@@ -358,6 +358,21 @@ export const ru: Messages = {
     stillAfter: (label, status, seconds) =>
       `${label}: всё ещё «${status}» через ${seconds} с. Проверьте кассу.`,
     resultUnknown: 'Результат неизвестен.',
+    hide: 'Скрыть',
+    carriesOn:
+      'Отправленную печать не остановить: если скрыть окно, она продолжится. Результат появится в уведомлении и в журнале.',
+    beingPrinted: 'Печатается',
+    noSaleTitle: 'Нет продажи для возврата',
+    noSale: (days) =>
+      `В журнале за последние ${days} ${p(days, 'день', 'дня', 'дней')} нет успешного чека продажи по этому документу: возврат без продажи — фискальная ошибка.`,
+    saleNotPrintedYet: (status) =>
+      `Чек продажи по этому документу ещё не напечатан (${status}): возврат без продажи — фискальная ошибка.`,
+    printReturnAnyway: 'Всё равно напечатать возврат',
+    refusedToast: (label, message) => `${label}: ${message}`,
+    unknownToast: (label, message) =>
+      `${label}: ${message} Проверьте журнал, прежде чем печатать снова.`,
+    printingAgainTitle: 'Печатаем снова',
+    printingAgainToast: (label) => `${label}: новая попытка отправляется на кассу.`,
   },
   home: {
     title: 'Выберите филиал',
