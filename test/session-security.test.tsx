@@ -4,7 +4,7 @@ import { DEMO } from '@/mocks/db'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
 import { configureIdleLock, resetIdleLock } from '@/session/idle'
-import { getLockedSession, getSession } from '@/session/store'
+import { getLockedSession, getSession, lockSession } from '@/session/store'
 import { renderApp, signInAsManager } from './render'
 
 afterEach(() => {
@@ -47,6 +47,31 @@ describe('idle lock', () => {
     )
     expect(address.current.pathname).toBe('/locations/1/transactions')
     expect(getSession()?.userToken).toBe(DEMO.userToken)
+  })
+
+  it('unlocked with another user’s token, starts at the start page without the locked user’s name', async () => {
+    signInAsManager()
+    lockSession()
+    const { user, address, queryClient } = renderApp('/tax-systems/1')
+    expect(await screen.findByRole('heading', { name: 'Session locked' })).toBeInTheDocument()
+    await user.type(screen.getByLabelText(/User token/), DEMO.cashierToken)
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    // The start page; with the cashier's one location it goes on to that location's log.
+    await waitFor(() =>
+      expect(address.current.pathname).toMatch(/^\/(locations\/1\/transactions)?$/),
+    )
+    const navigation = screen.getByRole('navigation', { name: 'Main navigation' })
+    expect(getSession()).toMatchObject({ userToken: DEMO.cashierToken, user: null })
+    expect(navigation).toHaveTextContent('Staff member (user token)')
+    expect(navigation).not.toHaveTextContent('Helen Manager')
+    expect(screen.queryByRole('heading', { name: /Tax systems/ })).not.toBeInTheDocument()
+    // Nothing the locked user was shown stays behind for the next one.
+    expect(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .some((query) => JSON.stringify(query.queryKey).includes('tax')),
+    ).toBe(false)
   })
 
   it('keeps the session while the user is active', async () => {

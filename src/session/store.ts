@@ -52,6 +52,49 @@ const stored = readStored()
 let current: Session | null = stored.session
 let locked: LockedSession | null = stored.locked
 
+/**
+ * Who signed in last in this tab, as a fingerprint of the user token (32 bits of FNV-1a: it tells
+ * two tokens apart but cannot give one back). It outlives sign-out, the lock and a 401, so that
+ * someone else signing in at the till starts at the start page, not on the page the last user left.
+ */
+const LAST_USER_KEY = 'kkm.lastUser'
+
+function fingerprint(userToken: string): string {
+  let hash = 0x811c9dc5
+  for (const char of userToken.trim()) {
+    hash ^= char.codePointAt(0) ?? 0
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash.toString(16)
+}
+
+/** Where storage is disabled: the fingerprint lives until the tab reloads. */
+let lastUserInMemory: string | null = null
+
+function readLastUser(): string | null {
+  try {
+    const storage = globalThis.sessionStorage
+    return storage ? storage.getItem(LAST_USER_KEY) : lastUserInMemory
+  } catch {
+    return lastUserInMemory
+  }
+}
+
+/** Whether this user token is the last user's, or nobody has signed in in this tab yet. */
+export function isLastUser(userToken: string): boolean {
+  const last = readLastUser()
+  return last === null || last === fingerprint(userToken)
+}
+
+function rememberUser(userToken: string) {
+  lastUserInMemory = fingerprint(userToken)
+  try {
+    globalThis.sessionStorage?.setItem(LAST_USER_KEY, lastUserInMemory)
+  } catch {
+    // Storage may be full or disabled: the fingerprint in memory is used instead.
+  }
+}
+
 function persist(value: object | null) {
   try {
     if (value) globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify(value))
@@ -77,6 +120,7 @@ export function startSession(session: Session): void {
   current = session
   locked = null
   persist(session)
+  rememberUser(session.userToken)
   emit()
 }
 

@@ -133,6 +133,16 @@ export const en = {
     demoTitle: 'Demo API',
     demoText: 'This build runs on the embedded mock API.',
     demoFill: 'Fill in the demo tokens',
+    refusedBoth: 'The server refused the tokens',
+    refusedBothText:
+      'It does not say which one: the partner token, the user token or both may be wrong. Where to get new ones:',
+    refusedUser: 'The server refused the user token',
+    refusedUserText:
+      'The partner token was accepted; the user token given for this login was not. Where to get a new one:',
+    refusedPartner: 'The partner token or the login was refused',
+    refusedPartnerText:
+      'Only the partner token is sent with a login and password: if they are right, the partner token was refused. Where to get a new one:',
+    serverSaid: (message: string) => `The server said: ${message}`,
   },
   lock: {
     title: 'Session locked',

@@ -1,12 +1,13 @@
 import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
+import { useNavigate } from 'react-router'
 import { NotLockedError, unlockMutation } from '@/api/auth'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { useDocumentTitle } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
 import { idleSettings } from '@/session/idle'
-import { endSession, startSession, useLockedSession } from '@/session/store'
+import { endSession, isLastUser, startSession, useLockedSession } from '@/session/store'
 import { tokenProblem } from '@/session/validateToken'
 import { describeError } from '../describeError'
 
@@ -19,13 +20,22 @@ export function LockScreen() {
   const { t } = useI18n()
   useDocumentTitle(t.lock.title)
   const queryClient = useQueryClient()
+  const navigate = useNavigate()
   const [userToken, setUserToken] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const unlock = useMutation({
     ...unlockMutation(),
     onSuccess: (next) => {
-      startSession(next)
-      void queryClient.invalidateQueries()
+      if (isLastUser(next.userToken)) {
+        startSession(next)
+        void queryClient.invalidateQueries()
+        return
+      }
+      // Another user's token: the locked user's session ends (their data leaves the cache) and the
+      // new one starts at the start page, without the locked user's name.
+      endSession('signed-out')
+      startSession({ ...next, user: null })
+      void navigate('/', { replace: true })
     },
   })
   const submit = (event: FormEvent) => {

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent, type RefObject } from 'react'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { signInMutation } from '@/api/auth'
 import { apiFlavour } from '@/api/client'
@@ -20,12 +20,13 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { PageHeader } from '@/components/PageHeader'
 import { useI18n, type Messages } from '@/i18n'
 import type { ReturnTo } from '@/session/RequireSession'
-import { startSession, useSession } from '@/session/store'
+import { isLastUser, startSession, useSession } from '@/session/store'
 import { tokenProblem } from '@/session/validateToken'
 import { describeError } from '../describeError'
 import { LanguageSwitcher } from '../LanguageSwitcher'
+import { describeRefusal, refusedToken, type SignInMethod } from './refusedTokens'
 
-type Mode = 'tokens' | 'password'
+type Mode = SignInMethod
 
 interface Fields {
   partnerToken: string
@@ -35,6 +36,9 @@ interface Fields {
 }
 
 type FieldErrors = Partial<Record<keyof Fields, string>>
+
+/** The fields in the order they are shown: the first with a problem takes the focus. */
+const FIELD_ORDER: (keyof Fields)[] = ['partnerToken', 'userToken', 'login', 'password']
 
 const MAX_LOGIN_LENGTH = 254
 
@@ -80,16 +84,26 @@ export function SignInPage() {
     password: '',
   })
   const [errors, setErrors] = useState<FieldErrors>({})
+  const [destination, setDestination] = useState<string | null>(null)
+  const partnerInput = useRef<HTMLInputElement>(null)
+  const userInput = useRef<HTMLInputElement>(null)
+  const loginInput = useRef<HTMLInputElement>(null)
+  const passwordInput = useRef<HTMLInputElement>(null)
 
   const signIn = useMutation({
     ...signInMutation(),
     onSuccess: (next) => {
+      // Someone else at the till starts afresh: the last user's page may not be theirs to see.
+      // Decided once, before the session is theirs, for both ways this page leaves below.
+      const to = isLastUser(next.userToken) ? returnPath(location.state) : '/'
+      setDestination(to)
       startSession(next)
-      void navigate(returnPath(location.state), { replace: true })
+      void navigate(to, { replace: true })
     },
   })
 
-  if (session && !signIn.isPending) return <Navigate to={returnPath(location.state)} replace />
+  if (session && !signIn.isPending)
+    return <Navigate to={destination ?? returnPath(location.state)} replace />
 
   const update = (name: keyof Fields) => (value: string) => {
     setFields((previous) => ({ ...previous, [name]: value }))
@@ -101,7 +115,17 @@ export function SignInPage() {
     if (signIn.isPending) return
     const found = validate(mode, fields, t)
     setErrors(found)
-    if (Object.values(found).some(Boolean)) return
+    const firstInvalid = FIELD_ORDER.find((name) => found[name])
+    if (firstInvalid) {
+      const inputs: Record<keyof Fields, RefObject<HTMLInputElement | null>> = {
+        partnerToken: partnerInput,
+        userToken: userInput,
+        login: loginInput,
+        password: passwordInput,
+      }
+      inputs[firstInvalid].current?.focus()
+      return
+    }
     signIn.mutate(
       mode === 'password'
         ? {
@@ -114,7 +138,9 @@ export function SignInPage() {
     )
   }
 
-  const failure = signIn.error ? describeError(signIn.error, t) : null
+  const refused = refusedToken(signIn.error, mode)
+  const described = signIn.error ? describeError(signIn.error, t) : null
+  const failure = described && refused ? describeRefusal(refused, described, t, product) : described
 
   return (
     <Center mih="100vh" p="md">
@@ -142,6 +168,7 @@ export function SignInPage() {
               autoComplete="off"
               spellCheck={false}
               value={fields.partnerToken}
+              ref={partnerInput}
               onChange={(event) => update('partnerToken')(event.currentTarget.value)}
               error={errors.partnerToken}
               required
@@ -153,6 +180,7 @@ export function SignInPage() {
                 autoComplete="off"
                 spellCheck={false}
                 value={fields.userToken}
+                ref={userInput}
                 onChange={(event) => update('userToken')(event.currentTarget.value)}
                 error={errors.userToken}
                 required
@@ -164,6 +192,7 @@ export function SignInPage() {
                   description={s.loginHint}
                   autoComplete="username"
                   value={fields.login}
+                  ref={loginInput}
                   onChange={(event) => update('login')(event.currentTarget.value)}
                   error={errors.login}
                   required
@@ -172,6 +201,7 @@ export function SignInPage() {
                   label={s.passwordLabel}
                   autoComplete="current-password"
                   value={fields.password}
+                  ref={passwordInput}
                   onChange={(event) => update('password')(event.currentTarget.value)}
                   error={errors.password}
                   required
