@@ -243,18 +243,20 @@ describe('printing a receipt', () => {
     expect(created?.status.id).toBe(1)
     const rows = screen
       .getAllByText(`Visit #${DOC}`)
-      .map((cell) => cell.closest('tr') as HTMLElement)
+      .flatMap((cell) => cell.closest<HTMLElement>('tr, [role="row"]') ?? [])
     expect(rows.some((row) => within(row).queryByText('Success'))).toBe(true)
   })
 
   it('sends the document, the operation and the card-terminal choice', async () => {
-    seedFailedSale()
+    // A sale that printed: returning it is legitimate.
+    seedFailedSale({ status: 1 })
     const bodies: unknown[] = []
     server.events.on('request:start', async ({ request }) => {
       if (request.method === 'POST') bodies.push(await request.clone().json())
     })
     const { user } = renderApp(LOG)
-    const dialog = await openPrintForSeededRow(user)
+    await user.click(await screen.findByRole('button', { name: `Print receipt for Visit #${DOC}` }))
+    const dialog = await screen.findByRole('dialog', { name: 'Print receipt' })
     await user.click(within(dialog).getByRole('radio', { name: 'Sale return' }))
     await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled())
     await user.click(within(dialog).getByRole('switch', { name: /Use card terminal/ }))
@@ -406,9 +408,14 @@ describe('printing a receipt', () => {
       /Not printed: The server did not accept the request/,
     )
     expect(alert.closest('[role="alert"]')).toHaveTextContent(
-      'document_id: Document 31337 was not found at this location.',
+      'Document 31337 was not found at this location.',
     )
-    expect(within(dialog).getByRole('textbox', { name: 'Document id' })).toHaveValue('31337')
+    expect(dialog).not.toHaveTextContent('document_id')
+    // The field the server named is marked, with its words.
+    const field = within(dialog).getByRole('textbox', { name: 'Document id' })
+    expect(field).toHaveValue('31337')
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(field).toHaveAccessibleDescription('Document 31337 was not found at this location.')
   })
 
   it('checks the typed document id before anything is sent', async () => {
@@ -417,12 +424,89 @@ describe('printing a receipt', () => {
     await screen.findByRole('table')
     await user.click(screen.getByRole('button', { name: 'Print receipt' }))
     const dialog = await screen.findByRole('dialog', { name: 'Print receipt' })
-    await user.type(within(dialog).getByRole('textbox', { name: 'Document id' }), '12a')
+    await user.type(within(dialog).getByRole('textbox', { name: 'Document id' }), '12a{Enter}')
     expect(
       within(dialog).getByText('A document id is a positive whole number.'),
     ).toBeInTheDocument()
+    // Not a document to name: the receipt does not pretend there is one.
+    expect(within(dialog).getByRole('table', { name: 'Receipt to print' })).not.toHaveTextContent(
+      '12a',
+    )
     expect(within(dialog).getByRole('button', { name: 'Print' })).toBeDisabled()
+    expect(within(dialog).getByRole('textbox', { name: 'Document id' })).toHaveFocus()
     expect(seen.posts).toBe(0)
+  })
+
+  it('moves from Document id to Print on Enter once the log is read, and prints nothing by it', async () => {
+    seedFailedSale()
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    await screen.findByRole('table')
+    await user.click(screen.getByRole('button', { name: 'Print receipt' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Print receipt' })
+    await user.type(within(dialog).getByRole('textbox', { name: 'Document id' }), `${DOC}{Enter}`)
+    const print = within(dialog).getByRole('button', { name: 'Print' })
+    await waitFor(() => expect(print).toHaveFocus())
+    expect(within(dialog).getByRole('table', { name: 'Receipt to print' })).toHaveTextContent(
+      `Visit #${DOC}`,
+    )
+    expect(seen.posts).toBe(0)
+  })
+
+  it('says Hide, not Cancel, while sending; hidden, the print carries on to its toast', async () => {
+    seedFailedSale()
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    setScenario({ latencyMs: 400 })
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    expect(await within(dialog).findByText('Sending to the register…')).toBeInTheDocument()
+    expect(within(dialog).queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument()
+    expect(dialog).toHaveTextContent(/hiding this leaves it running/)
+    await user.click(within(dialog).getByRole('button', { name: 'Hide' }))
+    expect(screen.queryByRole('dialog', { name: 'Print receipt' })).not.toBeInTheDocument()
+    setScenario({ latencyMs: 0 })
+    expect(
+      await screen.findByText(new RegExp(`Visit #${DOC}: Success`), {}, { timeout: 20_000 }),
+    ).toBeInTheDocument()
+    expect(seen.posts).toBe(1)
+  })
+
+  it('warns of a return for a document whose sale never printed, and makes it an explicit choice', async () => {
+    seedFailedSale()
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('radio', { name: 'Sale return' }))
+    expect(await within(dialog).findByText('No sale to return')).toBeInTheDocument()
+    expect(dialog).toHaveTextContent(/no successful sale receipt for this document/)
+    const print = within(dialog).getByRole('button', { name: 'Print' })
+    expect(print).toBeDisabled()
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Print the return anyway' }))
+    expect(print).toBeEnabled()
+    expect(seen.posts).toBe(0)
+  })
+
+  it('gives focus back to the row’s print button after a print, and to the toolbar’s button', async () => {
+    seedFailedSale()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    await within(dialog).findByText('Receipt printed', {}, { timeout: 20_000 })
+    // The footer's Close, the last of the two (the header's × is the other).
+    const close = within(dialog).getAllByRole('button', { name: 'Close' }).at(-1)
+    if (!close) throw new Error('no Close button')
+    await user.click(close)
+    await waitFor(() =>
+      expect(screen.getAllByRole('button', { name: `Print receipt for Visit #${DOC}` })).toContain(
+        document.activeElement,
+      ),
+    )
+    const toolbarButton = screen.getByRole('button', { name: 'Print receipt' })
+    await user.click(toolbarButton)
+    await screen.findByRole('dialog', { name: 'Print receipt' })
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(toolbarButton).toHaveFocus())
   })
 
   it.each([
@@ -473,6 +557,35 @@ describe('printing a receipt', () => {
       await within(dialog).findByText('The register could not print', {}, { timeout: 20_000 }),
     ).toBeInTheDocument()
     expect(screen.getByText(new RegExp(`Visit #${DOC}: Connection error`))).toBeInTheDocument()
+  })
+
+  it('replaces the document’s red toast when "Print again" succeeds, instead of stacking under it', async () => {
+    seedFailedSale()
+    setScenario({ printer: 'offline' })
+    const seen = countRequests()
+    const { user } = renderApp(LOG)
+    const dialog = await openPrintForSeededRow(user)
+    await user.click(within(dialog).getByRole('button', { name: 'Print' }))
+    await within(dialog).findByText('The register could not print', {}, { timeout: 20_000 })
+    expect(screen.getByText(new RegExp(`Visit #${DOC}: Connection error`))).toBeInTheDocument()
+    setScenario({ printer: 'online', latencyMs: 300 })
+    const again = await within(dialog).findByRole('button', { name: 'Print again' })
+    await waitFor(() => expect(again).toBeEnabled())
+    await user.click(again)
+    // The new attempt shows at once: in the dialog, and in the toast's place.
+    expect(await within(dialog).findByText('Sending to the register…')).toBeInTheDocument()
+    expect(
+      await screen.findByText(`Visit #${DOC}: a new attempt is on its way to the register.`),
+    ).toBeInTheDocument()
+    expect(
+      screen.queryByText(new RegExp(`Visit #${DOC}: Connection error`)),
+    ).not.toBeInTheDocument()
+    setScenario({ latencyMs: 0 })
+    expect(
+      await screen.findByText(new RegExp(`Visit #${DOC}: Success`), {}, { timeout: 20_000 }),
+    ).toBeInTheDocument()
+    expect(screen.queryByText(/a new attempt is on its way/)).not.toBeInTheDocument()
+    expect(seen.posts).toBe(2)
   })
 })
 
