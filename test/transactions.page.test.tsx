@@ -67,7 +67,7 @@ describe('the transaction log', () => {
   it('shows today’s transactions with times in the location’s zone, its currency and the total from meta.count', async () => {
     seedFailedSale({ at: Date.parse('2026-11-28T09:15:00Z'), offsetHours: 0 })
     renderApp(`${LOG}?from=2026-11-28&to=2026-11-28`)
-    const row = (await screen.findByText(`Visit #${DOC}`)).closest('tr') as HTMLElement
+    const row = (await screen.findByText(`Visit #${DOC}`)).closest('[role="row"]') as HTMLElement
     // 09:15 UTC is 12:15 in Moscow.
     expect(within(row).getByText('28/11/2026, 12:15:00')).toBeInTheDocument()
     expect(within(row).getByText('₽1,234.50')).toBeInTheDocument()
@@ -156,7 +156,7 @@ describe('the transaction log', () => {
   it('opens a drawer with every field, and keeps `virtual=off` in the URL as it does', async () => {
     const seeded = seedFailedSale()
     const { user, address } = renderApp(`${LOG}?virtual=off`)
-    const row = (await screen.findByText(`Visit #${DOC}`)).closest('tr') as HTMLElement
+    const row = (await screen.findByText(`Visit #${DOC}`)).closest('[role="row"]') as HTMLElement
     await user.click(
       within(row).getByRole('button', { name: `Details of transaction ${seeded.id}` }),
     )

@@ -51,13 +51,34 @@ export const PageOf25: Story = {
   },
 }
 export const PageOf25Dark: Story = inDarkScheme(PageOf25)
-/** Narrower than the table's 980 px: the region scrolls sideways, the page does not. */
+/**
+ * A narrow tablet: the rows become cards that fit the width; the sum, the status and the print
+ * action of the first row are in sight, nothing scrolls sideways, and a tap on a row opens it.
+ */
 export const PageOf25NarrowTablet: Story = onNarrowTablet({
   ...PageOf25,
-  play: async ({ canvas }) => {
-    const region = canvas.getByRole('region', { name: /^KKM transactions/ })
-    await expect(region.scrollWidth).toBeGreaterThan(region.clientWidth)
-    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth)
+  play: async ({ args, canvas, userEvent }) => {
+    const table = canvas.getByRole('table', { name: /^KKM transactions/ })
+    await expect(table).toHaveAttribute('data-layout', 'cards')
+    await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(
+      document.documentElement.clientWidth,
+    )
+    const first = args.rows.find((row) => row.printable)
+    if (!first) throw new Error('no printable row')
+    const row = canvas.getByText(first.document).closest('[role="row"]')
+    if (!(row instanceof HTMLElement)) throw new Error('no row')
+    for (const part of [
+      within(row).getByText(first.sum),
+      within(row).getByText(first.statusLabel),
+      within(row).getByRole('button', { name: `Print receipt for ${first.document}` }),
+    ]) {
+      const box = part.getBoundingClientRect()
+      await expect(box.width).toBeGreaterThan(0)
+      await expect(box.right).toBeLessThanOrEqual(window.innerWidth)
+    }
+    await userEvent.click(within(row).getByText(first.sum))
+    await expect(args.onOpenDetails).toHaveBeenCalledWith(first.id)
+    await expect(args.onPrint).not.toHaveBeenCalled()
   },
 })
 
@@ -87,8 +108,8 @@ export const Empty: Story = {
 
 /**
  * The longest values the seed has: the hyphenated cashier and the hostile name (shown as text), on
- * the longest document type with a ten-digit id; long cells are cut with an ellipsis and keep the
- * full value as a title.
+ * the longest document type with a ten-digit id; a long cashier is cut with an ellipsis and keeps
+ * the full value as a title; the document's number is never cut.
  */
 export const LongNamesOverflow: Story = {
   args: {
@@ -111,6 +132,9 @@ export const LongNamesOverflow: Story = {
     await expect(cashier?.scrollWidth).toBeGreaterThan(cashier?.clientWidth ?? Infinity)
     await expect(canvas.getAllByText('<img src=x onerror=alert(1)> Mallory')[0]).toBeVisible()
     await expect(canvasElement.querySelector('img')).toBeNull()
+    const [document] = canvas.getAllByText(/ #2147483000$/)
+    await expect(document?.scrollWidth).toBeLessThanOrEqual(document?.clientWidth ?? 0)
+    await expect(document?.scrollHeight).toBeLessThanOrEqual(document?.clientHeight ?? 0)
   },
 }
 

@@ -1,21 +1,25 @@
-import { ActionIcon, Box, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import {
-  IconArrowDown,
-  IconArrowUp,
-  IconArrowsSort,
-  IconInfoCircle,
-  IconPrinter,
-} from '@tabler/icons-react'
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react'
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+} from 'react'
 import { useI18n } from '@/i18n'
-import { StatusBadge } from './StatusBadge'
 import {
-  TRANSACTION_COLUMNS,
-  type SortKey,
+  layoutFor,
+  prepareRow,
+  ROW_HEIGHTS,
+  type PreparedRow,
   type SortState,
   type TransactionRowView,
 } from './transactionRows'
+import classes from './TransactionTable.module.css'
+import { CELL_CLASS, HeaderRow, LAYOUT_CLASS } from './TransactionTableHeader'
 
 interface TransactionTableProps {
   rows: TransactionRowView[]
@@ -28,118 +32,85 @@ interface TransactionTableProps {
   /** Total rows across pages, for assistive technology. */
   totalCount?: number
   caption: string
-  /**
-   * Every row's height in px, which the virtualiser counts on: at least what a row's content needs.
-   * Cashier mode's larger type and 44 px targets need CASHIER_ROW_HEIGHT.
-   */
-  rowHeight?: number
+  /** Cashier mode: 44 px targets and the larger type (taller rows, wider columns). */
+  touch?: boolean
 }
 
-export const ROW_HEIGHT = 49
-/** A row in cashier mode: 44 px actions and the scaled cell padding (pages/shell/cashierMode.css). */
-export const CASHIER_ROW_HEIGHT = 72
-
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSortChange,
-}: {
-  label: string
-  sortKey: SortKey
-  sort: SortState
-  onSortChange: (s: SortState) => void
-}) {
-  const { t } = useI18n()
-  const active = sort.key === sortKey
-  const next: SortState = {
-    key: sortKey,
-    direction: active && sort.direction === 'desc' ? 'asc' : 'desc',
-  }
-  const Icon = !active ? IconArrowsSort : sort.direction === 'asc' ? IconArrowUp : IconArrowDown
-  return (
-    <UnstyledButton
-      onClick={() => onSortChange(next)}
-      aria-label={t.table.sortBy(label)}
-      fw={700}
-      fz="sm"
-    >
-      <Group gap={4} wrap="nowrap">
-        {label}
-        <Icon size={14} aria-hidden />
-      </Group>
-    </UnstyledButton>
-  )
-}
-
-/** Memoised: while scrolling, only rows that come into view render. */
+/**
+ * One row: plain elements, everything in it computed before (prepareRow), its actions handled by
+ * the body's one listener. Memoised on its data and place: scrolling renders only new rows.
+ */
 const Row = memo(function Row({
-  row,
-  onOpenDetails,
-  onPrint,
+  prepared,
   index,
-  style,
+  offset,
 }: {
-  row: TransactionRowView
-  onOpenDetails: (id: number) => void
-  onPrint: (id: number) => void
+  prepared: PreparedRow
   index: number
-  style?: CSSProperties
+  /** Its top within the body (virtualised), or null in the flow. */
+  offset: number | null
 }) {
-  const { t } = useI18n()
+  const { row } = prepared
   return (
-    <Table.Tr aria-rowindex={index + 2} style={style} data-row-id={row.id}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.printedAt}</Table.Td>
-      <Table.Td>{row.operation}</Table.Td>
-      <Table.Td style={{ maxWidth: 220 }}>
-        <Text size="sm" truncate="end" title={row.document}>
-          {row.document}
-        </Text>
-      </Table.Td>
-      <Table.Td
-        style={{ textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
-      >
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-row-id={row.id}
+      className={index % 2 === 1 ? `${classes.row} ${classes.odd}` : classes.row}
+      style={offset === null ? undefined : { transform: `translateY(${offset}px)` }}
+    >
+      <div role="cell" className={CELL_CLASS.printedAt}>
+        {row.printedAt}
+      </div>
+      <div role="cell" className={CELL_CLASS.operation}>
+        {row.operation}
+      </div>
+      <div role="cell" className={CELL_CLASS.document} title={row.document}>
+        {/* One text: it breaks only at the type's spaces, never inside the number. */}
+        <span className={classes.document}>{row.document}</span>
+      </div>
+      <div role="cell" className={CELL_CLASS.sum}>
         {row.sum}
-      </Table.Td>
-      <Table.Td style={{ minWidth: 190 }}>
-        <StatusBadge tone={row.statusTone} label={row.statusLabel} />
-      </Table.Td>
-      <Table.Td style={{ maxWidth: 200 }}>
-        <Text size="sm" truncate="end" title={row.cashier}>
-          {row.cashier}
-        </Text>
-      </Table.Td>
-      <Table.Td style={{ textAlign: 'right' }}>{row.printedCount}</Table.Td>
-      <Table.Td>
-        <Group gap={4} wrap="nowrap" justify="flex-end">
-          {/* A plain title, not a Tooltip: hundreds of floating tooltips make long lists sluggish. */}
-          <ActionIcon
-            variant="subtle"
-            onClick={() => onOpenDetails(row.id)}
-            aria-label={t.table.detailsOf(row.id)}
-            title={t.table.details}
-          >
-            <IconInfoCircle size={18} aria-hidden />
-          </ActionIcon>
+      </div>
+      <div role="cell" className={CELL_CLASS.statusLabel}>
+        <span className={classes.status} data-tone={row.statusTone} title={row.statusLabel}>
+          <span className={classes.statusText}>{row.statusLabel}</span>
+        </span>
+      </div>
+      <div role="cell" className={CELL_CLASS.cashier} title={row.cashier}>
+        {row.cashier}
+      </div>
+      <div role="cell" className={CELL_CLASS.printedCount}>
+        {row.printedCount}
+      </div>
+      <div role="cell" className={`${classes.cell} ${classes.actionsCell}`}>
+        <span className={classes.actions}>
+          <button
+            type="button"
+            data-action="details"
+            className={`${classes.action} ${classes.details}`}
+            aria-label={prepared.detailsLabel}
+            title={prepared.detailsLabel}
+          />
           {row.printable && (
-            <ActionIcon
-              variant="subtle"
-              onClick={() => onPrint(row.id)}
-              aria-label={t.table.printFor(row.document)}
-              title={t.details.printReceipt}
-            >
-              <IconPrinter size={18} aria-hidden />
-            </ActionIcon>
+            <button
+              type="button"
+              data-action="print"
+              className={`${classes.action} ${classes.print}`}
+              aria-label={prepared.printLabel}
+              title={prepared.printLabel}
+            />
           )}
-        </Group>
-      </Table.Td>
-    </Table.Tr>
+        </span>
+      </div>
+    </div>
   )
 })
 
 /**
- * The KKM log. Only the rows in view are in the DOM (plus a few above and below), so a
- * 10,000-row result scrolls as lightly as a page of 25.
+ * The KKM log. The page scrolls, not the table (nothing hides the pagination below it), and only
+ * the rows in view are in the DOM (plus a few above and below), each of a fixed height, so a
+ * 10,000-row result scrolls as lightly as a page of 25. Its layout follows its own width.
  */
 export function TransactionTable({
   rows,
@@ -150,122 +121,122 @@ export function TransactionTable({
   virtualize = true,
   totalCount,
   caption,
-  rowHeight = ROW_HEIGHT,
+  touch = false,
 }: TransactionTableProps) {
   const { t } = useI18n()
-  const scrollRef = useRef<HTMLDivElement>(null)
-  const rowStyle = useMemo<CSSProperties>(() => ({ height: rowHeight }), [rowHeight])
-  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler, whose memoisation this warns about
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
+  const rootRef = useRef<HTMLDivElement>(null)
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(0)
+  const [scrollMargin, setScrollMargin] = useState(0)
+  const layout = layoutFor(width, touch)
+  const rowHeight = ROW_HEIGHTS[touch ? 'touch' : 'regular'][layout]
+
+  // Once per size change, never on scroll: the table's width (its layout) and where its body
+  // starts on the page (the virtualiser counts rows from there).
+  useLayoutEffect(() => {
+    const root = rootRef.current
+    const body = bodyRef.current
+    if (!root || !body) return
+    const measure = () => {
+      setWidth(root.clientWidth)
+      const top = Math.round(body.getBoundingClientRect().top + window.scrollY)
+      setScrollMargin((last) => (last === top ? last : top))
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(root)
+    // Whatever above the table changes height (an alert, the toolbar wrapping) moves its body.
+    observer.observe(document.body)
+    return () => observer.disconnect()
+  }, [])
+
+  const prepared = useMemo(
+    () =>
+      rows.map((row) =>
+        prepareRow(row, { detailsOf: t.table.detailsOf, printFor: t.table.printFor }),
+      ),
+    [rows, t],
+  )
+
+  const virtualizer = useWindowVirtualizer({
+    count: prepared.length,
     estimateSize: () => rowHeight,
     overscan: 10,
+    scrollMargin,
+    enabled: virtualize,
     // jsdom and the first paint have no layout yet: assume a screenful.
     initialRect: { width: 1024, height: 640 },
   })
-  // The virtualiser keeps the positions it computed: a new row height (cashier mode) recomputes them.
+  // The virtualiser keeps the positions it computed: a new row height recomputes them.
   const measuredHeight = useRef(rowHeight)
   useEffect(() => {
     if (measuredHeight.current === rowHeight) return
     measuredHeight.current = rowHeight
     virtualizer.measure()
   }, [rowHeight, virtualizer])
-  const items = virtualize ? virtualizer.getVirtualItems() : []
-  const paddingTop = virtualize && items.length > 0 ? (items[0]?.start ?? 0) : 0
-  const paddingBottom =
-    virtualize && items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0
-  const spacer = (height: number): ReactNode =>
-    height > 0 ? (
-      <tr aria-hidden style={{ height }}>
-        <td colSpan={TRANSACTION_COLUMNS.length + 1} style={{ padding: 0, border: 0 }} />
-      </tr>
-    ) : null
 
+  // One listener for every row: a button does what it says, anywhere else opens the details.
+  const onBodyClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (!(event.target instanceof Element)) return
+    const rowElement = event.target.closest<HTMLElement>('[data-row-id]')
+    if (!rowElement) return
+    const id = Number(rowElement.dataset.rowId)
+    const action = event.target.closest<HTMLElement>('[data-action]')?.dataset.action
+    if (action === 'print') return onPrint(id)
+    // Selecting a row's text to copy it is not a request for its details.
+    if (!action && !(window.getSelection()?.isCollapsed ?? true)) return
+    onOpenDetails(id)
+  }
+
+  const items = virtualize ? virtualizer.getVirtualItems() : []
+  const rootStyle = { '--kkm-row-height': `${rowHeight}px` } as CSSProperties
   return (
-    <Box
-      ref={scrollRef}
-      style={{
-        overflow: 'auto',
-        maxHeight: 'max(420px, calc(100dvh - 330px))',
-        position: 'relative',
-      }}
-      tabIndex={0}
-      role="region"
+    <div
+      ref={rootRef}
+      role="table"
       aria-label={caption}
+      aria-rowcount={(totalCount ?? rows.length) + 1}
       data-testid="transaction-scroll"
+      data-layout={layout}
+      className={[
+        classes.root,
+        LAYOUT_CLASS[layout],
+        touch && classes.touch,
+        virtualize && classes.virtual,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      style={rootStyle}
     >
-      <Table
-        striped
-        highlightOnHover
-        stickyHeader
-        miw={980}
-        aria-rowcount={(totalCount ?? rows.length) + 1}
+      <div role="rowgroup" className={classes.head}>
+        <HeaderRow sort={sort} onSortChange={onSortChange} layout={layout} />
+      </div>
+      {/* Only delegates: each row's actions are buttons the keyboard reaches; a click elsewhere
+          on a row is the pointer's shortcut to its Details button. */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
+      <div
+        ref={bodyRef}
+        role="rowgroup"
+        className={classes.body}
+        style={virtualize ? { height: virtualizer.getTotalSize() } : undefined}
+        onClick={onBodyClick}
       >
-        <VisuallyHidden component="caption">{caption}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr aria-rowindex={1}>
-            {TRANSACTION_COLUMNS.map((column) => (
-              <Table.Th
-                key={column.key}
-                aria-sort={
-                  column.sort && sort.key === column.sort
-                    ? sort.direction === 'asc'
-                      ? 'ascending'
-                      : 'descending'
-                    : undefined
-                }
-                style={
-                  column.key === 'sum' || column.key === 'printedCount'
-                    ? { textAlign: 'right' }
-                    : undefined
-                }
-              >
-                {column.sort ? (
-                  <SortHeader
-                    label={t.table[column.label]}
-                    sortKey={column.sort}
-                    sort={sort}
-                    onSortChange={onSortChange}
-                  />
-                ) : (
-                  t.table[column.label]
-                )}
-              </Table.Th>
-            ))}
-            <Table.Th>
-              <VisuallyHidden>{t.table.actions}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {spacer(paddingTop)}
-          {virtualize
-            ? items.map((item) => {
-                const row = rows[item.index]
-                return row ? (
-                  <Row
-                    key={row.id}
-                    row={row}
-                    index={item.index}
-                    onOpenDetails={onOpenDetails}
-                    onPrint={onPrint}
-                    style={rowStyle}
-                  />
-                ) : null
-              })
-            : rows.map((row, index) => (
+        {virtualize
+          ? items.map((item) => {
+              const row = prepared[item.index]
+              return row ? (
                 <Row
-                  key={row.id}
-                  row={row}
-                  index={index}
-                  onOpenDetails={onOpenDetails}
-                  onPrint={onPrint}
+                  key={row.row.id}
+                  prepared={row}
+                  index={item.index}
+                  offset={item.start - scrollMargin}
                 />
-              ))}
-          {spacer(paddingBottom)}
-        </Table.Tbody>
-      </Table>
-    </Box>
+              ) : null
+            })
+          : prepared.map((row, index) => (
+              <Row key={row.row.id} prepared={row} index={index} offset={null} />
+            ))}
+      </div>
+    </div>
   )
 }

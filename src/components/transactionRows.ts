@@ -35,3 +35,53 @@ export const TRANSACTION_COLUMNS: {
   { key: 'cashier', label: 'cashier', sort: 'cashier' },
   { key: 'printedCount', label: 'printed' },
 ]
+
+/**
+ * How the table lays itself out at a width (its own, with or without the sidebar): every column,
+ * the few that never give way, or cards. The widths are what each layout's columns need in
+ * TransactionTable.module.css at the regular and the cashier-mode (touch) type.
+ */
+export type TableLayout = 'wide' | 'medium' | 'cards'
+
+const LAYOUT_MIN_WIDTH: Record<'regular' | 'touch', { wide: number; medium: number }> = {
+  regular: { wide: 980, medium: 700 },
+  touch: { wide: 1200, medium: 870 },
+}
+
+export function layoutFor(width: number, touch: boolean): TableLayout {
+  // No layout yet (jsdom, the first render): the full table.
+  if (width <= 0) return 'wide'
+  const min = LAYOUT_MIN_WIDTH[touch ? 'touch' : 'regular']
+  return width >= min.wide ? 'wide' : width >= min.medium ? 'medium' : 'cards'
+}
+
+/**
+ * Every row's height in px, fixed so that the virtualiser never measures a row: what a row's
+ * content needs in each layout (two lines of a wrapped document type; a card's time over a document of up to two lines; in
+ * cashier mode, 44 px targets and the larger type).
+ */
+export const ROW_HEIGHTS: Record<'regular' | 'touch', Record<TableLayout, number>> = {
+  regular: { wide: 52, medium: 52, cards: 72 },
+  touch: { wide: 68, medium: 68, cards: 96 },
+}
+
+/** The columns that give way below the wide layout (their cells stay for screen readers). */
+export const DROPPED_BELOW_WIDE: ReadonlySet<keyof TransactionRowView> = new Set([
+  'operation',
+  'cashier',
+  'printedCount',
+])
+
+/** A row with what its render needs computed once, when the rows arrive. */
+export interface PreparedRow {
+  row: TransactionRowView
+  detailsLabel: string
+  printLabel: string
+}
+
+export function prepareRow(
+  row: TransactionRowView,
+  labels: { detailsOf: (id: number) => string; printFor: (document: string) => string },
+): PreparedRow {
+  return { row, detailsLabel: labels.detailsOf(row.id), printLabel: labels.printFor(row.document) }
+}

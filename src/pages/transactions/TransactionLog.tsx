@@ -5,7 +5,7 @@ import { myLocationsQuery } from '@/api/locations'
 import { allTransactionsQuery, transactionsQuery, type KkmTransaction } from '@/api/transactions'
 import { MoneyTotals } from '@/components/MoneyTotals'
 import { PageHeader } from '@/components/PageHeader'
-import { CASHIER_ROW_HEIGHT, ROW_HEIGHT, TransactionTable } from '@/components/TransactionTable'
+import { TransactionTable } from '@/components/TransactionTable'
 import { useI18n } from '@/i18n'
 import { dayInZone, formatCount, formatDay } from '@/i18n/format'
 import { moneyTotals } from '@/log/totals'
@@ -66,9 +66,14 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     () => (list.data ? sortTransactions(list.data.transactions, view.sort, format.timeZone) : []),
     [list.data, view.sort, format.timeZone],
   )
+  // Formatted once when the data (or the language) arrives: a new sort only reorders them.
+  const formatted = useMemo(
+    () => new Map(list.data?.transactions.map((t) => [t.id, toRow(t, format)])),
+    [list.data, format],
+  )
   const rows = useMemo(
-    () => sorted.map((transaction) => toRow(transaction, format)),
-    [sorted, format],
+    () => sorted.flatMap((transaction) => formatted.get(transaction.id) ?? []),
+    [sorted, formatted],
   )
   const byId = useMemo(
     () => new Map(sorted.map((transaction) => [transaction.id, transaction])),
@@ -235,13 +240,17 @@ export function TransactionLog({ locationId }: { locationId: number }) {
             onOpenDetails={(id) => update({ transactionId: id })}
             onPrint={printById}
             virtualize={virtualize}
-            rowHeight={cashierMode ? CASHIER_ROW_HEIGHT : ROW_HEIGHT}
+            touch={cashierMode}
           />
           {pageCount > 1 && (
             <Pagination
               total={pageCount}
               value={Math.min(view.page, pageCount)}
-              onChange={(page) => update({ page })}
+              onChange={(page) => {
+                update({ page })
+                // A new page starts at its top, not where the last one was left.
+                document.documentElement.scrollTop = 0
+              }}
               getControlProps={(control) => ({ 'aria-label': l.pageControl(control) })}
               getItemProps={(page) => ({ 'aria-label': l.page(page) })}
             />
