@@ -3,8 +3,10 @@
  * the pages use, against the mock in Node (MSW), through the app's own 5-a-second limiter.
  * `npm run bench:requests` prints the table; `npm run bench` adds it to its report.
  */
+import { loadavg } from 'node:os'
 import { QueryClient } from '@tanstack/react-query'
 import { configureClient, rateLimiter } from '../../src/api/client'
+import { myLocationsQuery } from '../../src/api/locations'
 import { forgetServerShape, readWholeLog } from '../../src/api/logReader'
 import { printDocumentBill } from '../../src/api/print'
 import {
@@ -14,7 +16,7 @@ import {
   transactionsQuery,
   type KkmTransaction,
 } from '../../src/api/transactions'
-import { db, DEMO, isoInZone, resetDatabase } from '../../src/mocks/db'
+import { addChainLocations, db, DEMO, isoInZone, resetDatabase } from '../../src/mocks/db'
 import { server } from '../../src/mocks/node'
 import {
   DEFAULT_PROFILE,
@@ -23,6 +25,7 @@ import {
   setProfile,
   type ServerProfile,
 } from '../../src/mocks/scenarios'
+import { readOverview } from '../../src/pages/overview/readOverview'
 
 export const PROFILES: Record<string, ServerProfile> = {
   default: DEFAULT_PROFILE,
@@ -149,6 +152,87 @@ export async function measureRequestsPerView(): Promise<RequestsTable> {
   }
   table.refused = refused
   return table
+}
+
+/** The chain the overview's figure is measured on, and the rate its bound is counted in. */
+export const CHAIN_SIZE = 30
+const RATE_PER_SECOND = 5
+
+export interface OverviewCost {
+  locations: number
+  /** Every request of the page: the list of locations, each day, probes, pages, look-backs. */
+  requests: number
+  /** The most any one location cost (its day, its further pages, its share of probes, its look-back). */
+  mostForOneLocation: number
+  /** Until the last card had its day and its shift. */
+  settledMs: number
+  /** 1.3 × requests ÷ 5 a second: the limiter's own pace with 30 % to spare. */
+  boundMs: number
+  refused: number
+  failed: number
+  /** The machine's 1-minute load average as the overview settled: a slow run says why here. */
+  loadAverage: number
+}
+
+/**
+ * The overview of a 30-location chain under the strict-rate profile (the 6th request within a
+ * second is refused), read as the page reads it (src/pages/overview/readOverview.ts).
+ */
+export async function measureOverview(): Promise<OverviewCost> {
+  let requests = 0
+  let refused = 0
+  const byLocation = new Map<string, number>()
+  server.listen({ onUnhandledRequest: 'error' })
+  server.events.on('request:start', ({ request }) => {
+    requests++
+    const location = /\/kkm_transactions\/(\d+)$/.exec(new URL(request.url).pathname)?.[1]
+    if (location) byLocation.set(location, (byLocation.get(location) ?? 0) + 1)
+  })
+  server.events.on('response:mocked', ({ response }) => {
+    if (response.status === 429) refused++
+  })
+  configureClient({
+    credentials: () => ({ partnerToken: DEMO.partnerToken, userToken: DEMO.userToken }),
+    flavour: 'altegio',
+  })
+  try {
+    addChainLocations(resetDatabase(SEEDED_AT), CHAIN_SIZE, SEEDED_AT)
+    resetScenario()
+    setProfile({ ...DEFAULT_PROFILE, rate: 'strict' })
+    rateLimiter.reset()
+    forgetServerShape()
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    const started = performance.now()
+    const locations = await client.fetchQuery(myLocationsQuery())
+    const reads = await readOverview(client, locations, SEEDED_AT)
+    const settledMs = Math.round(performance.now() - started)
+    return {
+      locations: locations.length,
+      requests,
+      mostForOneLocation: Math.max(...byLocation.values()),
+      settledMs,
+      boundMs: Math.round((1.3 * requests * 1000) / RATE_PER_SECOND),
+      refused,
+      failed: reads.filter((read) => read.failed).length,
+      loadAverage: loadavg()[0] ?? 0,
+    }
+  } finally {
+    server.events.removeAllListeners()
+    server.close()
+  }
+}
+
+export function overviewMarkdown(cost: OverviewCost): string {
+  const perLocation = cost.requests / cost.locations
+  return [
+    `## The overview of a ${cost.locations}-location chain, strict rate`,
+    '',
+    'The page’s own reads (readOverview: its queries, order and window) against the mock in Node, through the app’s limiter; the strict profile refuses the 6th request within a second. Goal: ≤ 1.5 requests a location, every card settled within 1.3 × requests ÷ 5 s, no refusal.',
+    '',
+    '| requests | per location | most for one location | settled | bound | refused | failed | load average (1 min) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${cost.requests} | ${perLocation.toFixed(2)} | ${cost.mostForOneLocation} | ${(cost.settledMs / 1000).toFixed(1)} s | ${(cost.boundMs / 1000).toFixed(1)} s | ${cost.refused} | ${cost.failed} | ${cost.loadAverage.toFixed(2)} |`,
+  ].join('\n')
 }
 
 export function requestsMarkdown(table: RequestsTable): string {

@@ -1,5 +1,5 @@
-import { apiTime } from '@/domain/apiDate'
 import { api, payload } from './client'
+import { orderOf, serverShape, totalOf } from './serverShape'
 import {
   fromWireTransaction,
   wireNumber,
@@ -30,6 +30,14 @@ export interface TransactionFilters extends LogFilters {
   pageSize: number
 }
 
+export {
+  forgetServerShape,
+  learnedOrder,
+  orderOf,
+  totalOf,
+  type LogOrder,
+} from './serverShape'
+
 /** One page as the server sent it, in the server's order. */
 export interface ServerPage {
   rows: KkmTransaction[]
@@ -44,6 +52,7 @@ export async function readServerPage(
   length: number,
   signal?: AbortSignal,
 ): Promise<ServerPage> {
+  const shape = serverShape()
   const result = await api.GET('/kkm_transactions/{location_id}', {
     params: {
       path: { location_id: locationId },
@@ -61,40 +70,52 @@ export async function readServerPage(
   const body = payload(result)
   const rows = body.data.map(fromWireTransaction)
   const count = wireNumber(body.meta.count)
+  // Into the shape of the server that answered: a reset while this was in flight is not taught.
+  shape.largestPage = Math.max(shape.largestPage, rows.length)
+  const order = orderOf(rows)
+  if (order !== 'unknown') shape.order = order
   return { rows, count: Number.isFinite(count) ? count : rows.length }
 }
 
 /**
- * What this server has shown of itself. A count larger than the page it came with can only be a
- * total, and a server does not change its mind: once seen, a count equal to its page's length is
- * the total too, and a short page needs no second request to prove it is the last. A server that
- * counts pages never shows a larger count, so it never teaches this.
+ * Asks the server once whether its counts are totals: a one-row page of filters known to find
+ * several rows is counted more than 1 only by a server that counts totals, and exactly 1 only by
+ * one that counts pages. A server that sends more rows than asked answers neither, and is not
+ * asked again. Unsigned: readers of other locations wait for it, so one leaving must not cancel it.
  */
-const learned = { countIsTotal: false }
-
-/** For a new server (tests, the mock's profile switch). */
-export function forgetServerShape(): void {
-  learned.countIsTotal = false
+function learnCounts(locationId: number, filters: LogFilters): Promise<void> {
+  const shape = serverShape()
+  shape.probe ??= readServerPage(locationId, filters, 1, 1).then(
+    (probe) => {
+      if (probe.count > probe.rows.length) shape.countIsTotal = true
+      else if (probe.rows.length === 1 && probe.count === 1) shape.countIsPage = true
+    },
+    () => {
+      // A failed probe taught nothing: the next reader that needs it may ask again.
+      shape.probe = null
+    },
+  )
+  return shape.probe
 }
-
-/** The total the page's count stands for, when it can only be one. */
-export function totalOf(page: ServerPage): number | null {
-  if (page.count > page.rows.length) learned.countIsTotal = true
-  return learned.countIsTotal ? page.count : null
-}
-
-export type LogOrder = 'newest-first' | 'oldest-first' | 'unknown'
 
 /**
- * The order from the dates themselves. The rows are of one location, so wall times compare as
- * they are and need no zone.
+ * Whether a first page that does not say so itself holds every row: it is shorter than a page
+ * this server has sent (so no cap cut it), or the server's counts are totals and this one equals
+ * its length. A first page of several rows counted as many, from a server whose counts are not
+ * known yet, is the one case that asks (`learnCounts`): once for the server, not per location.
  */
-export function orderOf(rows: readonly KkmTransaction[]): LogOrder {
-  const times = rows.map((row) => apiTime(row.print_date, 'UTC')).filter(Number.isFinite)
-  const first = times[0]
-  const last = times[times.length - 1]
-  if (first === undefined || last === undefined || first === last) return 'unknown'
-  return first > last ? 'newest-first' : 'oldest-first'
+async function firstPageIsAll(
+  locationId: number,
+  filters: LogFilters,
+  answer: ServerPage,
+  asked: number,
+): Promise<boolean> {
+  const learned = serverShape()
+  const length = answer.rows.length
+  if (length < Math.min(asked, learned.largestPage)) return true
+  if (length < 2 || answer.count !== length || learned.countIsPage) return false
+  if (!learned.countIsTotal) await learnCounts(locationId, filters)
+  return totalOf(answer) !== null
 }
 
 /** The page size of bulk reads (export, the all-rows view, the duplicate check). */
@@ -113,8 +134,9 @@ export interface TransactionPage {
 /**
  * Every transaction for the filters. Pages on until the server has nothing more: an empty page,
  * a page of rows already read (a server that ignores `page`), a page shorter than the server's
- * full one, the reported total reached, or MAX_BULK_ROWS. A short first page is not the end: a
- * server that caps its pages answers fewer rows than asked while more remain.
+ * full one, the reported total reached, or MAX_BULK_ROWS. A short first page is not the end by
+ * itself (a server that caps its pages answers fewer rows than asked while more remain), only when
+ * what the server has shown of itself says so (`firstPageIsAll`): then a day is one request.
  */
 export async function readWholeLog(
   locationId: number,
@@ -143,6 +165,10 @@ export async function readWholeLog(
     }
     if (reported !== null && rows.length >= reported) break
     if (answer.rows.length < fullPage) break
+    if (page === 1 && (await firstPageIsAll(locationId, filters, answer, pageLength))) {
+      reported = rows.length
+      break
+    }
   }
   const transactions = orderOf(rows) === 'oldest-first' ? rows.reverse() : rows
   if (truncated) transactions.length = Math.min(transactions.length, MAX_BULK_ROWS)

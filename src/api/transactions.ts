@@ -4,6 +4,7 @@ import { addDays } from '@/domain/days'
 import { queryKeys } from './keys'
 import {
   findInLog,
+  learnedOrder,
   readLogPage,
   readServerPage,
   readWholeLog,
@@ -113,14 +114,16 @@ export function newestTransaction(transactions: readonly KkmTransaction[]): KkmT
 }
 
 /**
- * The newest transaction for the filters, whichever end the server starts from: with a count
- * that is a total, the first and the last one-row page are the two ends (and a one-row page
- * teaches the reader whether counts are totals); otherwise all of them.
+ * The newest transaction for the filters, whichever end the server starts from: from a server
+ * whose pages have shown it lists the newest first, the first one-row page; with a count that is
+ * a total, the first and the last one-row page are the two ends (and a one-row page teaches the
+ * reader whether counts are totals); otherwise all of them.
  */
 async function newestFor(locationId: number, filters: LogFilters, signal?: AbortSignal) {
   const first = await readServerPage(locationId, filters, 1, 1, signal)
   const total = totalOf(first)
   if (first.rows.length === 0) return null
+  if (first.rows.length === 1 && learnedOrder() === 'newest-first') return first.rows[0] ?? null
   if (first.rows.length === 1 && total !== null) {
     const last = total > 1 ? await readServerPage(locationId, filters, total, 1, signal) : null
     return newestTransaction([...first.rows, ...(last?.rows ?? [])])
@@ -136,8 +139,8 @@ export async function getShiftEvents(
 ) {
   const latest = (type: OperationTypeId) =>
     newestFor(locationId, { ...range, type, status: SUCCESS_STATUS }, signal)
-  const opening = await latest(4)
-  const closing = await latest(5)
+  // Side by side: the limiter paces them, and neither needs the other's answer.
+  const [opening, closing] = await Promise.all([latest(4), latest(5)])
   return { opening, closing }
 }
 

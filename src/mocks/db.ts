@@ -47,6 +47,33 @@ export function createDatabase(now = Date.now()): MockDatabase {
   }
 }
 
+/**
+ * A chain of `size` locations managed by the demo manager: the five demo ones, then copies of
+ * them (each copy its own id, title and seed, the same zone and kind of day as its model). Only
+ * Nail Studio Paris itself keeps its empty log: one location of the chain with nothing to read.
+ * For what a salon of thirty costs the overview; the default database never calls it, so it
+ * stays as it always was.
+ */
+export function addChainLocations(database: MockDatabase, size: number, now = Date.now()): void {
+  const ids: IdCounters = {
+    nextTransactionId: database.nextTransactionId,
+    nextDocumentId: database.nextDocumentId,
+  }
+  const manager = database.users.find((user) => user.userToken === DEMO.userToken)
+  for (let id = COMPANIES.length + 1; id <= size; id++) {
+    const model = COMPANIES[(id - 1) % COMPANIES.length]
+    if (!model) continue
+    const company = { ...structuredClone(model), id, title: `${model.title} (${id})` }
+    database.companies.push(company)
+    // The 10,000-row model's copies hold a month of 1,500 (50 rows a day): a faster seed.
+    const rows = Math.min(LOG_SIZES[model.id] || 100, 1500)
+    database.transactions.set(id, seedLocationLog(company, rows, now, ids))
+    manager?.locationIds.push(id)
+  }
+  database.nextTransactionId = ids.nextTransactionId
+  database.nextDocumentId = ids.nextDocumentId
+}
+
 /** The one database the handlers serve; tests reset it between cases. */
 export let db: MockDatabase = createDatabase()
 

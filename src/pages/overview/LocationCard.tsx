@@ -1,48 +1,67 @@
 import { Card, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, type ReactNode } from 'react'
+import { useEffect, useId, useMemo, type ReactNode } from 'react'
 import type { Location } from '@/api/locations'
-import { allTransactionsQuery } from '@/api/transactions'
 import { useI18n } from '@/i18n'
-import { dayInZone, formatDay } from '@/i18n/format'
+import { formatDay } from '@/i18n/format'
 import { locationFormat } from '@/log/view'
 import { QueryFailure } from '../QueryFailure'
 import { DayFigures } from './DayFigures'
 import { summarizeDay } from './daySummary'
 import { LocationShift } from './LocationShift'
+import { dayQuery, todayAt } from './readOverview'
 import { shiftFromTodaysLog, timeOfDay } from './shiftSummary'
+import type { TrackCard } from './useReadQueue'
 
 /** A live overview: each location's today is read again every minute (one request each). */
 const REFRESH_MS = 60_000
 
-/** One location: loads, fails and retries on its own. */
-export function LocationCard({ location }: { location: Location }) {
+/**
+ * One location: loads, fails and retries on its own, when the page's read queue lets it
+ * (useReadQueue.ts); it tells the queue once its day is read or has failed.
+ */
+export function LocationCard({
+  location,
+  mayRead = true,
+  track,
+  onSettled,
+}: {
+  location: Location
+  /** False while other locations read first: the card waits, sending nothing. */
+  mayRead?: boolean
+  /** The queue's watch on the card's element (is it on screen?). */
+  track?: TrackCard
+  onSettled?: (id: number) => void
+}) {
   const headingId = useId()
   const { t, intlLocale } = useI18n()
   const o = t.overview
   const { timeZone } = locationFormat(location)
-  const today = dayInZone(new Date(), timeZone)
+  const today = todayAt(location)
   const title = location.title
   // Today's log through the log's own bulk read (api/transactions.ts), with the same cache key as
   // the log's "All" view of today. It asks for BULK_PAGE_SIZE (1,000) rows a page, the largest
   // page the console uses (the reference documents no maximum for editable_length): a location's
-  // day fits on one page, so this is one request per location, and a further page is read only
-  // when a page comes back full. Every request goes through the client's 5-a-second limiter.
+  // day fits on one page, so this is one request per location; a further page is read only when
+  // what the server has shown of itself cannot tell that page is all (logReader.ts). Every
+  // request goes through the client's 5-a-second limiter, and the page's queue lets only a
+  // second's worth of cards read at once, those on screen first.
   const log = useQuery({
-    ...allTransactionsQuery(location.id, {
-      startDate: today,
-      endDate: today,
-      type: null,
-      status: null,
-    }),
+    ...dayQuery(location.id, today),
     refetchInterval: REFRESH_MS,
+    enabled: mayRead,
   })
+  const settled = !log.isPending
+  useEffect(() => {
+    if (settled) onSettled?.(location.id)
+  }, [settled, onSettled, location.id])
+  const ref = useMemo(() => track?.(location.id), [track, location.id])
   // Figures are of the moment the log was read: a receipt's age and the shift's length count from then.
   const readAt = log.isSuccess ? log.dataUpdatedAt : null
   const summary = useMemo(
     () =>
       log.data && readAt !== null
-        ? summarizeDay(log.data.transactions, timeZone, readAt, { t, intlLocale }, log.data)
+        ? summarizeDay(log.data.transactions, timeZone, readAt, { t, intlLocale })
         : null,
     [log.data, timeZone, readAt, t, intlLocale],
   )
@@ -87,7 +106,7 @@ export function LocationCard({ location }: { location: Location }) {
   }
 
   return (
-    <Card component="section" withBorder padding="md" aria-labelledby={headingId}>
+    <Card component="section" ref={ref} withBorder padding="md" aria-labelledby={headingId}>
       <Stack gap="md">
         <div style={{ minWidth: 0 }}>
           <Title order={2} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>

@@ -1,17 +1,20 @@
 import { SimpleGrid, Skeleton, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { useMemo, type ReactNode } from 'react'
 import { myLocationsQuery } from '@/api/locations'
 import { PageHeader } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
 import { QueryFailure } from '../QueryFailure'
 import { STUCK_AFTER_MS } from './daySummary'
 import { LocationCard } from './LocationCard'
-import type { ReactNode } from 'react'
+import { useReadQueue } from './useReadQueue'
 
 export function OverviewPage() {
   const locations = useQuery(myLocationsQuery())
   const { t } = useI18n()
   const o = t.overview
+  const ids = useMemo(() => locations.data?.map((location) => location.id) ?? [], [locations.data])
+  const queue = useReadQueue(ids)
 
   let content: ReactNode
   if (locations.isPending) {
@@ -40,7 +43,13 @@ export function OverviewPage() {
     content = (
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {locations.data.map((location) => (
-          <LocationCard key={location.id} location={location} />
+          <LocationCard
+            key={location.id}
+            location={location}
+            mayRead={queue.mayRead.has(location.id)}
+            track={queue.track}
+            onSettled={queue.settle}
+          />
         ))}
       </SimpleGrid>
     )

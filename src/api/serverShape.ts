@@ -1,0 +1,72 @@
+/**
+ * What the server behind the API has shown of itself, learnt from its answers by the list reader
+ * (logReader.ts) and shared by every reader, location and filter after them.
+ */
+import { apiTime } from '@/domain/apiDate'
+import type { KkmTransaction } from './wire'
+
+/**
+ * What this server has shown of itself; a server does not change its mind, so what one answer
+ * shows holds for every location and filter after it.
+ * - A count larger than the page it came with can only be a total: once seen, a count equal to
+ *   its page's length is the total too, and a short page needs no second request to prove it is
+ *   the last. A server that counts pages never shows a larger count, so it never teaches this;
+ *   a one-row probe asks it outright (learnCounts in logReader.ts).
+ * - The longest page it has sent: whatever it caps its pages at, it is no less than that, so a
+ *   page shorter than both it and the length asked is the last one.
+ * - Its order, once a page's dates showed it.
+ */
+export interface ServerShape {
+  countIsTotal: boolean
+  /** A one-row probe of several rows came back counted 1. */
+  countIsPage: boolean
+  /** The probe in flight or done; at most one per server, shared by every reader that waits. */
+  probe: Promise<void> | null
+  largestPage: number
+  order: LogOrder
+}
+
+const unknownShape = (): ServerShape => ({
+  countIsTotal: false,
+  countIsPage: false,
+  probe: null,
+  largestPage: 0,
+  order: 'unknown',
+})
+
+let learned = unknownShape()
+
+/** The shape as known now; a request keeps the one it started under (a reset may follow). */
+export function serverShape(): ServerShape {
+  return learned
+}
+
+/** For a new server (tests, the mock's profile switch). */
+export function forgetServerShape(): void {
+  learned = unknownShape()
+}
+
+/** The server's order, as its pages have shown it so far. */
+export function learnedOrder(): LogOrder {
+  return learned.order
+}
+
+/** The total the page's count stands for, when it can only be one. */
+export function totalOf(page: { rows: readonly unknown[]; count: number }): number | null {
+  if (page.count > page.rows.length) learned.countIsTotal = true
+  return learned.countIsTotal ? page.count : null
+}
+
+export type LogOrder = 'newest-first' | 'oldest-first' | 'unknown'
+
+/**
+ * The order from the dates themselves. The rows are of one location, so wall times compare as
+ * they are and need no zone.
+ */
+export function orderOf(rows: readonly KkmTransaction[]): LogOrder {
+  const times = rows.map((row) => apiTime(row.print_date, 'UTC')).filter(Number.isFinite)
+  const first = times[0]
+  const last = times[times.length - 1]
+  if (first === undefined || last === undefined || first === last) return 'unknown'
+  return first > last ? 'newest-first' : 'oldest-first'
+}
