@@ -1,11 +1,14 @@
 /** The log's view in its URL: read (with notes on what could not be read) and written back. */
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize } from '@/api/pageSizes'
-import type { OperationTypeId, PrintStatusId } from '@/api/transactions'
+import type { KkmTransaction, OperationTypeId, PrintStatusId } from '@/api/transactions'
 import type { SortKey, SortState } from '@/components/transactionRows'
-import { isIsoDay } from '@/domain/days'
+import { parseApiDate } from '@/domain/apiDate'
+import { addDays, isIsoDay } from '@/domain/days'
 import type { Messages } from '@/i18n'
+import { dayInZone } from '@/i18n/format'
 import { OPERATION_TYPE_LABELS, PRINT_STATUS_LABELS } from '@/i18n/labels'
 import { en } from '@/i18n/messages/en'
+import { deriveShift } from './shift'
 
 /** The page sizes live with the API's paging (a leaf the preferences store reads too). */
 export { DEFAULT_PAGE_SIZE, PAGE_SIZES, type PageSize }
@@ -17,7 +20,10 @@ export interface LogView {
   startDate: string
   endDate: string
   type: OperationTypeId | null
-  status: PrintStatusId | null
+  /** Empty for every status; several are filtered here, over the whole range (the API takes one). */
+  statuses: readonly PrintStatusId[]
+  /** A document number, a cashier or a sum, looked for over the whole range; '' for none. */
+  search: string
   page: number
   pageSize: PageSize
   sort: SortState
@@ -34,6 +40,62 @@ function isOperationType(value: number): value is OperationTypeId {
 function isPrintStatus(value: number): value is PrintStatusId {
   return value in PRINT_STATUS_LABELS
 }
+
+/** Statuses in one order whatever order they were picked or linked in: a list has one URL. */
+export function canonicalStatuses(statuses: Iterable<PrintStatusId>): PrintStatusId[] {
+  return [...new Set(statuses)].sort((a, b) => a - b)
+}
+
+/**
+ * The one status the API can filter by (it takes one per request), or null: every status, or
+ * several, which are then filtered over the whole range here.
+ */
+export function serverStatus(statuses: readonly PrintStatusId[]): PrintStatusId | null {
+  return statuses.length === 1 ? (statuses[0] ?? null) : null
+}
+
+/** Whether the rows shown are a filter of the whole range rather than what the server paged. */
+export function filtersLocally(view: Pick<LogView, 'statuses' | 'search'>): boolean {
+  return view.statuses.length > 1 || view.search.trim() !== ''
+}
+
+/** The location's day the open shift began on; null when no shift is open (or it is not known). */
+export function openShiftStart(
+  events: { opening: KkmTransaction | null; closing: KkmTransaction | null } | undefined,
+  timeZone: string,
+): string | null {
+  if (!events?.opening || deriveShift(events, timeZone).state !== 'open') return null
+  const opened = parseApiDate(events.opening.print_date, timeZone)
+  return opened ? dayInZone(opened, timeZone) : null
+}
+
+export type DayPreset = 'today' | 'yesterday' | 'week' | 'shift'
+
+/**
+ * A preset's days, relative to `today` at the location; `shiftStart` is the day the open shift
+ * began (null when no shift is open: then there is no "this shift").
+ */
+export function presetRange(
+  preset: DayPreset,
+  today: string,
+  shiftStart: string | null,
+): { startDate: string; endDate: string } | null {
+  switch (preset) {
+    case 'today':
+      return { startDate: today, endDate: today }
+    case 'yesterday':
+      return { startDate: addDays(today, -1), endDate: addDays(today, -1) }
+    case 'week':
+      return { startDate: addDays(today, -6), endDate: today }
+    case 'shift':
+      return shiftStart !== null && shiftStart <= today
+        ? { startDate: shiftStart, endDate: today }
+        : null
+  }
+}
+
+/** A search is a number, a name or a sum: longer text is not one, and would only bloat links. */
+const MAX_SEARCH = 100
 
 function wholeNumber(raw: string): number | null {
   return /^\d{1,7}$/.test(raw) ? Number(raw) : null
@@ -55,7 +117,8 @@ export function parseLogParams(
     startDate: today,
     endDate: today,
     type: null,
-    status: null,
+    statuses: [],
+    search: '',
     page: 1,
     pageSize,
     sort: DEFAULT_SORT,
@@ -89,10 +152,13 @@ export function parseLogParams(
   }
   const status = params.get('status')
   if (status !== null) {
-    const id = wholeNumber(status)
-    if (id !== null && isPrintStatus(id)) view.status = id
+    const ids = status.split(',').map(wholeNumber)
+    if (ids.every((id): id is PrintStatusId => id !== null && isPrintStatus(id)))
+      view.statuses = canonicalStatuses(ids)
     else ignore('status', status, why.status)
   }
+  const search = params.get('q')
+  if (search !== null) view.search = search.slice(0, MAX_SEARCH)
   const page = params.get('page')
   if (page !== null) {
     const n = wholeNumber(page)
@@ -139,7 +205,8 @@ export function writeLogParams(
     params.set('to', view.endDate)
   }
   if (view.type !== null) params.set('type', String(view.type))
-  if (view.status !== null) params.set('status', String(view.status))
+  if (view.statuses.length > 0) params.set('status', canonicalStatuses(view.statuses).join(','))
+  if (view.search.trim() !== '') params.set('q', view.search.trim())
   if (view.page !== 1) params.set('page', String(view.page))
   if (view.pageSize !== implicitPageSize) params.set('size', String(view.pageSize))
   if (view.sort.key !== DEFAULT_SORT.key || view.sort.direction !== DEFAULT_SORT.direction)

@@ -10,6 +10,7 @@ import {
   IN_FLIGHT_STATUSES,
   SUCCESS_STATUS,
   type KkmTransaction,
+  type PrintStatusId,
 } from '@/api/transactions'
 import type { StatusTone } from '@/components/StatusBadge'
 import type { TransactionDetailsView } from '@/components/TransactionDetails'
@@ -58,6 +59,74 @@ export function statusTone(statusId: number): StatusTone {
   if (statusId === SUCCESS_STATUS) return 'success'
   if (FAILED_STATUSES.has(statusId)) return 'failure'
   return 'unknown'
+}
+
+/**
+ * The printing statuses by meaning, as the filter lists them and the status column sorts: in
+ * flight, done, failed (the API's ids follow no such order).
+ */
+export const STATUS_GROUPS: readonly {
+  key: 'inFlight' | 'success' | 'failures'
+  ids: readonly PrintStatusId[]
+}[] = [
+  { key: 'inFlight', ids: [...IN_FLIGHT_STATUSES] as PrintStatusId[] },
+  { key: 'success', ids: [SUCCESS_STATUS as PrintStatusId] },
+  { key: 'failures', ids: [...FAILED_STATUSES] as PrintStatusId[] },
+]
+
+const STATUS_RANK = new Map(
+  STATUS_GROUPS.flatMap((group) => group.ids).map((id, rank) => [id as number, rank]),
+)
+
+/** A status's place in STATUS_GROUPS' order; one the reference does not know comes last. */
+export function statusRank(statusId: number): number {
+  return STATUS_RANK.get(statusId) ?? STATUS_RANK.size + statusId
+}
+
+/** A typed sum as a number: `1 234,50`, `1234.5`, `₽1,234.50`; null when it is not one. */
+export function parseTypedSum(text: string): number | null {
+  let digits = text.replace(/[^\d.,-]/g, '')
+  // With both separators, the first is the thousands' one.
+  if (digits.includes('.') && digits.includes(',')) {
+    const thousands = digits.indexOf('.') < digits.indexOf(',') ? '.' : ','
+    digits = digits.split(thousands).join('')
+  }
+  digits = digits.replace(',', '.')
+  if (!/^-?\d+(\.\d{1,2})?$/.test(digits)) return null
+  return Number(digits)
+}
+
+/**
+ * Whether a transaction is the one looked for: its document number or transaction id (as typed
+ * or part of it), its cashier's name (any part, any case), or its sum (to the kopeck).
+ */
+export function matchesSearch(transaction: KkmTransaction, search: string): boolean {
+  const typed = search.trim().toLocaleLowerCase()
+  if (typed === '') return true
+  if (/^#?\d+$/.test(typed)) {
+    const number = typed.replace('#', '')
+    if (String(transaction.document.id).includes(number) || String(transaction.id) === number)
+      return true
+  }
+  if (transaction.cashier?.name.toLocaleLowerCase().includes(typed)) return true
+  const sum = parseTypedSum(typed)
+  return sum !== null && Math.round(sum * 100) === Math.round(transaction.sum * 100)
+}
+
+/**
+ * The rows the log's own filters leave: several statuses (the API filters by one) and a search.
+ * Applied to the whole range, so a match on a later page is found.
+ */
+export function narrowTransactions(
+  transactions: readonly KkmTransaction[],
+  filter: { statuses: readonly PrintStatusId[]; search: string },
+): KkmTransaction[] {
+  const statuses = new Set<number>(filter.statuses)
+  return transactions.filter(
+    (transaction) =>
+      (statuses.size === 0 || statuses.has(transaction.status.id)) &&
+      matchesSearch(transaction, filter.search),
+  )
 }
 
 export function statusLabel(transaction: Pick<KkmTransaction, 'status'>, t: Messages = en): string {
@@ -163,7 +232,7 @@ const SORT_VALUE: Record<
   // An unreadable date sorts as the oldest, not as NaN (which would scramble the order).
   date: (transaction, timeZone) => apiTime(transaction.print_date, timeZone) || -Infinity,
   sum: (transaction) => transaction.sum,
-  status: (transaction) => transaction.status.id,
+  status: (transaction) => statusRank(transaction.status.id),
   operation: (transaction) => transaction.type.id,
   cashier: (transaction) => transaction.cashier?.name ?? '',
 }

@@ -241,7 +241,32 @@ export const en = {
       perPage: (size: number) => `${size} per page`,
       all: (max: string) => `All (up to ${max})`,
     },
+      dayInvalid: (pattern: string) => `Type a date as ${pattern}`,
+      toBeforeFrom: 'This is before the From date',
+      fromAfterTo: 'This is after the To date',
+      presets: 'Days',
+      today: 'Today',
+      yesterday: 'Yesterday',
+      week: 'Last 7 days',
+      shift: 'This shift',
+      /** The API's two corrections (types 2 and 12) share a title: the filter tells them apart. */
+      operationChoice: {
+        2: 'Correction (first kind)',
+        12: 'Correction (second kind)',
+      } as Record<number, string>,
+      statusGroups: { inFlight: 'In flight', success: 'Done', failures: 'Failed' },
+      allFailures: 'All failures',
+      allInFlight: 'All in flight',
+      search: 'Find a receipt',
+      searchHint: 'Document number, cashier or sum',
     refresh: 'Refresh',
+    updatedAgo: (seconds: number) =>
+      seconds < 10
+        ? 'Updated just now'
+        : seconds < 120
+          ? `Updated ${seconds} s ago`
+          : `Updated ${Math.floor(seconds / 60)} min ago`,
+    searchedFirst: (count: string) => ` · only the first ${count} were searched`,
     exportCsv: 'Export CSV',
     printReceipt: 'Print receipt',
     loading: 'Loading transactions',

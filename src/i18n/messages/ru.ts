@@ -236,7 +236,31 @@ export const ru: Messages = {
       perPage: (size) => `${size} на странице`,
       all: (max) => `Все (до ${max})`,
     },
+      dayInvalid: (pattern) => `Введите дату в виде ${pattern}`,
+      toBeforeFrom: 'Эта дата раньше даты «С»',
+      fromAfterTo: 'Эта дата позже даты «По»',
+      presets: 'Дни',
+      today: 'Сегодня',
+      yesterday: 'Вчера',
+      week: 'Последние 7 дней',
+      shift: 'Эта смена',
+      operationChoice: {
+        2: 'Коррекция (первый вид)',
+        12: 'Коррекция (второй вид)',
+      },
+      statusGroups: { inFlight: 'В процессе', success: 'Готово', failures: 'Ошибки' },
+      allFailures: 'Все ошибки',
+      allInFlight: 'Все в процессе',
+      search: 'Найти чек',
+      searchHint: 'Номер документа, кассир или сумма',
     refresh: 'Обновить',
+    updatedAgo: (seconds) =>
+      seconds < 10
+        ? 'Обновлено только что'
+        : seconds < 120
+          ? `Обновлено ${seconds} с назад`
+          : `Обновлено ${Math.floor(seconds / 60)} мин назад`,
+    searchedFirst: (count) => ` · поиск только по первым ${count}`,
     exportCsv: 'Экспорт в CSV',
     printReceipt: 'Печать чека',
     loading: 'Загрузка транзакций',

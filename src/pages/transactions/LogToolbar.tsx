@@ -1,12 +1,115 @@
 import { Button, Group, Select, TextInput } from '@mantine/core'
-import { IconDownload, IconPrinter, IconRefresh } from '@tabler/icons-react'
+import { useDebouncedCallback } from '@mantine/hooks'
+import { IconDownload, IconPrinter, IconRefresh, IconSearch } from '@tabler/icons-react'
+import { useState } from 'react'
+import { DayInput } from '@/components/DayInput'
 import { useI18n } from '@/i18n'
-import { isIsoDay, type LogView, type PageSize } from '@/log/logParams'
-import { filterOptionsFor } from './filterOptions'
+import { presetRange, type DayPreset, type LogView, type PageSize } from '@/log/logParams'
+import { filterOptionsFor, statusChoices, statusesValue } from './filterOptions'
 
-/** The log's search region: what to show (days, operation, status, page size) and what to do. */
+const PRESETS: DayPreset[] = ['today', 'yesterday', 'week', 'shift']
+
+/** How long typing pauses before the search is applied: the whole range is searched at once. */
+const SEARCH_PAUSE_MS = 300
+
+/** From, To and the usual ranges; a day is applied once typed in full, never mid-typing. */
+function DayRange({
+  view,
+  today,
+  shiftStart,
+  onChange,
+}: {
+  view: LogView
+  today: string
+  shiftStart: string | null
+  onChange: (patch: Partial<LogView>) => void
+}) {
+  const f = useI18n().t.log.filters
+  return (
+    <>
+      <DayInput
+        label={f.from}
+        value={view.startDate}
+        invalidMessage={f.dayInvalid}
+        onCommit={(startDate) => {
+          if (startDate > view.endDate) return f.fromAfterTo
+          onChange({ startDate })
+          return null
+        }}
+        w={150}
+      />
+      <DayInput
+        label={f.to}
+        value={view.endDate}
+        invalidMessage={f.dayInvalid}
+        onCommit={(endDate) => {
+          // The user's own mistake, on the field it was made in: the link is not to blame.
+          if (endDate < view.startDate) return f.toBeforeFrom
+          onChange({ endDate })
+          return null
+        }}
+        w={150}
+      />
+      <Group gap={4} role="group" aria-label={f.presets} style={{ alignSelf: 'flex-end' }}>
+        {PRESETS.map((preset) => {
+          const range = presetRange(preset, today, shiftStart)
+          // No shift is open (or it is not known yet): there is no "this shift" to show.
+          if (range === null) return null
+          const current = range.startDate === view.startDate && range.endDate === view.endDate
+          return (
+            <Button
+              key={preset}
+              size="compact-sm"
+              variant={current ? 'light' : 'subtle'}
+              aria-pressed={current}
+              onClick={() => onChange(range)}
+            >
+              {f[preset]}
+            </Button>
+          )
+        })}
+      </Group>
+    </>
+  )
+}
+
+/** A document number, a cashier or a sum: applied after a pause in typing, or at once on Enter. */
+function SearchField({ value, onChange }: { value: string; onChange: (search: string) => void }) {
+  const f = useI18n().t.log.filters
+  const [draft, setDraft] = useState(value)
+  const [applied, setApplied] = useState(value)
+  // A search changed from outside (a link, back to today) replaces what was typed.
+  if (applied !== value) {
+    setApplied(value)
+    // The URL keeps the search trimmed: the space typed before a second word stays.
+    if (value !== draft.trim()) setDraft(value)
+  }
+  const apply = useDebouncedCallback((search: string) => onChange(search), SEARCH_PAUSE_MS)
+  return (
+    <TextInput
+      type="search"
+      label={f.search}
+      placeholder={f.searchHint}
+      value={draft}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      onChange={(event) => {
+        setDraft(event.currentTarget.value)
+        apply(event.currentTarget.value)
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') apply.flush()
+      }}
+      onBlur={() => apply.flush()}
+      w={250}
+    />
+  )
+}
+
+/** The log's search region: what to show (days, operation, status, a search, page size) and what to do. */
 export function LogToolbar({
   view,
+  today,
+  shiftStart,
   cashierMode,
   onChange,
   onPageSizeChange,
@@ -15,16 +118,23 @@ export function LogToolbar({
   onExport,
   exporting,
   onPrintReceipt,
+  blocked = false,
 }: {
   view: LogView
+  /** At the location: the presets count from it. */
+  today: string
+  /** The day the open shift began, when one is open. */
+  shiftStart: string | null
   cashierMode: boolean
-  onChange: (patch: Partial<LogView>) => void
+  onChange: (patch: Partial<LogView>, options?: { replace?: boolean }) => void
   onPageSizeChange: (pageSize: PageSize) => void
   onRefresh: () => void
   refreshing: boolean
   onExport: () => void
   exporting: boolean
   onPrintReceipt: () => void
+  /** The API refused this log (403): nothing to print from it or export. */
+  blocked?: boolean
 }) {
   const { t, intlLocale } = useI18n()
   const l = t.log
@@ -32,48 +142,31 @@ export function LogToolbar({
   return (
     <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={l.filters.region}>
       {!cashierMode && (
-        <>
-          <TextInput
-            type="date"
-            label={l.filters.from}
-            value={view.startDate}
-            max={view.endDate}
-            onChange={(event) =>
-              isIsoDay(event.currentTarget.value) &&
-              onChange({ startDate: event.currentTarget.value })
-            }
-            w={160}
-          />
-          <TextInput
-            type="date"
-            label={l.filters.to}
-            value={view.endDate}
-            min={view.startDate}
-            onChange={(event) =>
-              isIsoDay(event.currentTarget.value) &&
-              onChange({ endDate: event.currentTarget.value })
-            }
-            w={160}
-          />
-        </>
+        <DayRange view={view} today={today} shiftStart={shiftStart} onChange={onChange} />
       )}
+      <SearchField
+        value={view.search}
+        onChange={(search) => onChange({ search }, { replace: true })}
+      />
       <Select
         label={l.filters.operation}
         data={options.types}
         value={view.type === null ? '' : String(view.type)}
         onChange={(value) => onChange({ type: value ? (Number(value) as LogView['type']) : null })}
         allowDeselect={false}
-        w={200}
+        w={220}
       />
       <Select
         label={l.filters.status}
-        data={options.statuses}
-        value={view.status === null ? '' : String(view.status)}
+        data={statusChoices(options, view.statuses, t)}
+        value={statusesValue(view.statuses)}
         onChange={(value) =>
-          onChange({ status: value ? (Number(value) as LogView['status']) : null })
+          onChange({
+            statuses: value ? (value.split(',').map(Number) as LogView['statuses']) : [],
+          })
         }
         allowDeselect={false}
-        w={200}
+        w={220}
       />
       <Select
         label={l.filters.pageSize}
@@ -102,6 +195,7 @@ export function LogToolbar({
           leftSection={<IconDownload size={16} aria-hidden />}
           onClick={onExport}
           loading={exporting}
+          disabled={blocked}
         >
           {l.exportCsv}
         </Button>
@@ -109,7 +203,8 @@ export function LogToolbar({
       <Button
         leftSection={<IconPrinter size={16} aria-hidden />}
         onClick={onPrintReceipt}
-        aria-keyshortcuts="p /"
+        aria-keyshortcuts={blocked ? undefined : 'p /'}
+        disabled={blocked}
       >
         {l.printReceipt}
       </Button>

@@ -2,14 +2,21 @@ import { Alert, Badge, Button, Group, Pagination, Skeleton, Stack, Text } from '
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { myLocationsQuery } from '@/api/locations'
-import { allTransactionsQuery, transactionsQuery, type KkmTransaction } from '@/api/transactions'
+import {
+  allTransactionsQuery,
+  shiftQuery,
+  transactionsQuery,
+  type KkmTransaction,
+} from '@/api/transactions'
 import { MoneyTotals } from '@/components/MoneyTotals'
 import { PageHeader } from '@/components/PageHeader'
 import { TransactionTable } from '@/components/TransactionTable'
 import { useI18n } from '@/i18n'
 import { dayInZone, formatCount, formatDay } from '@/i18n/format'
+import { filtersLocally, openShiftStart, serverStatus } from '@/log/logParams'
+import { shownLog } from '@/log/logRows'
 import { moneyTotals } from '@/log/totals'
-import { locationFormat, sortTransactions, toDetails, toRow } from '@/log/view'
+import { locationFormat, toDetails, toRow } from '@/log/view'
 import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { QueryFailure } from '../QueryFailure'
@@ -19,6 +26,7 @@ import { LogToolbar } from './LogToolbar'
 import { ShiftHeader } from './ShiftHeader'
 import { useCsvExport } from './useCsvExport'
 import { useLogView } from './useLogView'
+import { useLiveInterval, useSecondsSince } from './useLiveLog'
 import type { PrintRequest } from './PrintFlow'
 
 /** One location's log: the view the URL asks for, its read, the shift, and printing from it. */
@@ -42,7 +50,7 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     startDate: view.startDate,
     endDate: view.endDate,
     type: view.type,
-    status: view.status,
+    status: serverStatus(view.statuses),
   }
   const [printRequest, setPrintRequest] = useState<PrintRequest | null>(null)
   const requestPrint = (target: PrintRequest['target']) =>
@@ -52,34 +60,46 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     if (location) setSelectedLocation(location.id)
   }, [location, setSelectedLocation])
 
-  const listOptions =
-    view.pageSize === 'all'
-      ? allTransactionsQuery(locationId, filters)
-      : transactionsQuery(locationId, { ...filters, page: view.page, pageSize: view.pageSize })
+  // Every row, or several statuses or a search (the API filters by one status, and by no text):
+  // the whole range is read, and narrowed, sorted and paged here.
+  const pageSize = view.pageSize === 'all' || filtersLocally(view) ? null : view.pageSize
+  const readsWhole = pageSize === null
+  const listOptions = readsWhole
+    ? allTransactionsQuery(locationId, filters)
+    : transactionsQuery(locationId, { ...filters, page: view.page, pageSize })
   const list = useQuery({
     ...listOptions,
     placeholderData: keepPreviousData,
     enabled: !locations.isPending,
   })
-
-  const sorted = useMemo(
-    () => (list.data ? sortTransactions(list.data.transactions, view.sort, format.timeZone) : []),
-    [list.data, view.sort, format.timeZone],
+    refetchInterval: useLiveInterval(locationId),
+  // The whole range, when a page was cut out of it: then the sort runs across every page.
+  const whole = useQuery({ ...allTransactionsQuery(locationId, filters), enabled: false })
+  const shiftStart = openShiftStart(
+    useQuery({ ...shiftQuery(locationId, today), enabled: false }).data,
+    format.timeZone,
+  )
+  const updatedAgo = useSecondsSince(list.dataUpdatedAt)
+  const shown = useMemo(
+    () => (list.data ? shownLog(view, list.data, readsWhole, whole.data, format.timeZone) : null),
+    [list.data, view, readsWhole, whole.data, format.timeZone],
   )
   // Formatted once when the data (or the language) arrives: a new sort only reorders them.
+  const sorted = useMemo(() => shown?.transactions ?? [], [shown])
   const formatted = useMemo(
     () => new Map(list.data?.transactions.map((t) => [t.id, toRow(t, format)])),
     [list.data, format],
   )
   const rows = useMemo(
-    () => sorted.flatMap((transaction) => formatted.get(transaction.id) ?? []),
-    [sorted, formatted],
+    // Rows of other pages come from the whole range's copy: formatted when first shown.
+    () => sorted.map((transaction) => formatted.get(transaction.id) ?? toRow(transaction, format)),
+    [sorted, formatted, format],
   )
   const byId = useMemo(
     () => new Map(sorted.map((transaction) => [transaction.id, transaction])),
     [sorted],
   )
-  const total = list.data?.total ?? 0
+  const total = shown?.total ?? 0
   const csv = useCsvExport(
     { id: locationId, title: location?.title ?? l.locationTitle(locationId) },
     filters,
@@ -88,12 +108,9 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     list.isSuccess && rows.length === 0,
   )
   // The money of the rows shown; partial (and said so) when they are not the whole range.
-  const totals = useMemo(
-    () => (list.data ? moneyTotals(sorted, list.data) : null),
-    [sorted, list.data],
-  )
-  const exact = list.data?.exact ?? true
-  const pageCount = view.pageSize === 'all' ? 1 : Math.max(1, Math.ceil(total / view.pageSize))
+  const totals = useMemo(() => (shown ? moneyTotals(sorted, shown) : null), [sorted, shown])
+  const exact = shown?.exact ?? true
+  const pageCount = shown?.pageCount ?? 1
   const opened = view.transactionId !== null ? byId.get(view.transactionId) : undefined
   const dialogs = useLogDialogs({
     needed: opened !== undefined || printRequest !== null,
@@ -192,6 +209,8 @@ export function TransactionLog({ locationId }: { locationId: number }) {
         onPrintReceipt={openPrintForm}
       />
 
+        today={today}
+        shiftStart={shiftStart}
       {list.isPending ? (
         <Stack role="status" aria-busy="true" aria-label={l.loading}>
           {Array.from({ length: 6 }, (_, i) => (
@@ -219,7 +238,10 @@ export function TransactionLog({ locationId }: { locationId: number }) {
               {view.pageSize === 'all' && total > rows.length
                 ? l.showingFirst(formatCount(rows.length, intlLocale))
                 : ''}
-              {view.pageSize !== 'all' && pageCount > 1 ? l.sortWithinPage : ''}
+              {shown?.searchedOnly != null
+                ? l.searchedFirst(formatCount(shown.searchedOnly, intlLocale))
+                : ''}
+              {!shown?.sortedAcrossPages && pageCount > 1 ? l.sortWithinPage : ''}
             </Text>
           </Group>
           {totals && (
@@ -244,6 +266,12 @@ export function TransactionLog({ locationId }: { locationId: number }) {
           />
           {pageCount > 1 && (
             <Pagination
+          {/* Outside the live region: the count above is announced when rows come, not this. */}
+          {updatedAgo !== null && (
+            <Text size="xs" c="dimmed">
+              {l.updatedAgo(updatedAgo)}
+            </Text>
+          )}
               total={pageCount}
               value={Math.min(view.page, pageCount)}
               onChange={(page) => {

@@ -28,7 +28,7 @@ export function useLogView(today: string) {
 
   const update = (patch: Partial<LogView>, options: { replace?: boolean } = {}) => {
     // Changing what is shown starts again at page 1.
-    const resetsPage = ['startDate', 'endDate', 'type', 'status', 'pageSize'].some(
+    const resetsPage = ['startDate', 'endDate', 'type', 'statuses', 'search', 'pageSize'].some(
       (key) => key in patch,
     )
     const next = { ...view, ...(resetsPage ? { page: 1 } : {}), ...patch }
