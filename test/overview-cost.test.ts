@@ -19,6 +19,7 @@ import {
   type ServerProfile,
 } from '@/mocks/scenarios'
 import { dayQuery, readOverview } from '@/pages/overview/readOverview'
+import { readable } from '@/pages/overview/useReadQueue'
 import { signInAsManager } from './render'
 
 const PROFILES: Record<string, Partial<ServerProfile>> = {
@@ -127,5 +128,23 @@ describe('a chain of thirty under the strict rate (the bench’s case)', () => {
     expect(reads.filter((read) => read.failed)).toEqual([])
     expect(requests).toBeLessThanOrEqual(1.5 * 30)
     expect(rateRefusals()).toBe(0)
+  })
+})
+
+describe('the order cards read in', () => {
+  const ids = [11, 12, 13, 14, 15, 16, 17, 18]
+  const none = new Set<number>()
+
+  it('is the order on screen, a second’s worth (5) at a time, the next as one settles', () => {
+    expect([...readable(ids, none, none)]).toEqual([11, 12, 13, 14, 15])
+    expect([...readable(ids, none, new Set([12]))].sort()).toEqual([11, 12, 13, 14, 15, 16])
+  })
+
+  it('puts the cards in view first, and keeps every settled card reading (its refreshes)', () => {
+    const inView = new Set([16, 17, 18])
+    expect([...readable(ids, inView, none)].sort()).toEqual([11, 12, 16, 17, 18])
+    expect([...readable(ids, inView, new Set([16, 17, 18]))].sort()).toEqual([
+      11, 12, 13, 14, 15, 16, 17, 18,
+    ])
   })
 })

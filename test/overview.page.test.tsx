@@ -7,6 +7,7 @@ import { createTransaction } from '@/mocks/generators'
 import { server } from '@/mocks/node'
 import { STUCK_AFTER_MS, summarizeDay } from '@/pages/overview/daySummary'
 import { logHref } from '@/pages/overview/logHref'
+import { cachedDay } from '@/pages/overview/readOverview'
 import { setPreference } from '@/preferences/store'
 import { renderApp, signInAsManager } from './render'
 import { SEEDED_DOCUMENT, seedReceipt } from './seed'
@@ -295,6 +296,33 @@ describe('the overview', () => {
     renderApp(OVERVIEW)
     expect(await screen.findByText('You manage no locations')).toBeInTheDocument()
     expect(screen.queryByRole('region')).toBeNull()
+  })
+
+  it('takes a day the log page has just read whole from the cache, with no request of its own', async () => {
+    const { user, queryClient } = renderApp('/locations/1/transactions')
+    const beauty = managedLocations().find((l) => l.id === 1) as MockCompany
+    const log = todaysLog(beauty)
+    expect(log.length).toBeGreaterThan(0)
+    // The log's first page of today holds the whole day (fewer rows than a page).
+    await waitFor(() => expect(cachedDay(queryClient, 1, todayAt(beauty))).toBeDefined())
+    const dayReads: string[] = []
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url)
+      const match = /\/kkm_transactions\/(\d+)$/.exec(url.pathname)
+      if (match?.[1] && !url.searchParams.has('type')) dayReads.push(match[1])
+    })
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' })
+    await user.click(within(nav).getByRole('link', { name: /Overview/ }))
+    const region = await loadedCard(BEAUTY_LAB)
+    expect(
+      within(region).getByRole('link', {
+        name: `${log.length} ${receipts(log.length)} today at ${BEAUTY_LAB}`,
+      }),
+    ).toBeInTheDocument()
+    // Every other card read after Beauty Lab's turn had come: it would have asked by then.
+    for (const location of managedLocations()) await loadedCard(location.title)
+    expect(dayReads).not.toContain('1')
+    expect(dayReads).toContain('2')
   })
 
   it('reads each location’s day in one request, asks the server’s counting once, and never starts more than 5 requests a second', async () => {

@@ -1,5 +1,5 @@
 import { Card, Skeleton, Stack, Text, Title } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, type ReactNode } from 'react'
 import type { Location } from '@/api/locations'
 import { useI18n } from '@/i18n'
@@ -9,7 +9,7 @@ import { QueryFailure } from '../QueryFailure'
 import { DayFigures } from './DayFigures'
 import { summarizeDay } from './daySummary'
 import { LocationShift } from './LocationShift'
-import { dayQuery, todayAt } from './readOverview'
+import { cachedDay, dayQuery, todayAt } from './readOverview'
 import { shiftFromTodaysLog, timeOfDay } from './shiftSummary'
 import type { TrackCard } from './useReadQueue'
 
@@ -46,8 +46,12 @@ export function LocationCard({
   // what the server has shown of itself cannot tell that page is all (logReader.ts). Every
   // request goes through the client's 5-a-second limiter, and the page's queue lets only a
   // second's worth of cards read at once, those on screen first.
+  const client = useQueryClient()
   const log = useQuery({
     ...dayQuery(location.id, today),
+    // What the log page already read of today, when it is the whole day: no request for it.
+    initialData: () => cachedDay(client, location.id, today)?.data,
+    initialDataUpdatedAt: () => cachedDay(client, location.id, today)?.updatedAt,
     refetchInterval: REFRESH_MS,
     enabled: mayRead,
   })

@@ -1,5 +1,12 @@
+import { queryKeys } from '@/api/keys'
 import type { Location } from '@/api/locations'
-import { allTransactionsQuery, shiftQuery, type KkmTransaction } from '@/api/transactions'
+import {
+  allTransactionsQuery,
+  shiftQuery,
+  type KkmTransaction,
+  type LogFilters,
+  type TransactionPage,
+} from '@/api/transactions'
 import { dayInZone } from '@/i18n/format'
 import { locationFormat } from '@/log/view'
 import { latestShiftEvents } from './shiftSummary'
@@ -16,7 +23,47 @@ export function todayAt(location: Location, at = Date.now()): string {
  * the same day, so whichever page read it first, the other finds it cached.
  */
 export const dayQuery = (locationId: number, today: string) =>
-  allTransactionsQuery(locationId, { startDate: today, endDate: today, type: null, status: null })
+  allTransactionsQuery(locationId, dayFilters(today))
+
+const dayFilters = (today: string): LogFilters => ({
+  startDate: today,
+  endDate: today,
+  type: null,
+  status: null,
+})
+
+/** The key's filters are those of today's first page, and nothing more. */
+function isTodaysFirstPage(filters: unknown, today: string): boolean {
+  if (typeof filters !== 'object' || filters === null) return false
+  const wanted: Record<string, unknown> = { ...dayFilters(today), page: 1 }
+  const keys = Object.keys(filters)
+  return (
+    keys.every((key) => key in wanted || key === 'pageSize') &&
+    Object.entries(wanted).every(([key, value]) => (filters as Record<string, unknown>)[key] === value)
+  )
+}
+
+/**
+ * Today as the log page has it cached, when what it read is the whole day: the first page of
+ * today, unfiltered, exact and holding every row it counts. The card starts from it, as of when
+ * it was read, and asks the server only once that is stale.
+ */
+export function cachedDay(
+  client: QueryClient,
+  locationId: number,
+  today: string,
+): { data: TransactionPage; updatedAt: number } | undefined {
+  const pages = client.getQueriesData<TransactionPage>({
+    queryKey: queryKeys.transactionLists(locationId),
+  })
+  for (const [key, data] of pages) {
+    if (!data?.exact || data.total !== data.transactions.length) continue
+    if (!isTodaysFirstPage(key.at(-1), today)) continue
+    const updatedAt = client.getQueryState(key)?.dataUpdatedAt
+    if (updatedAt) return { data, updatedAt }
+  }
+  return undefined
+}
 
 /**
  * Whether the shift needs its look-back (shiftQuery): only when today's log holds no shift
