@@ -169,14 +169,18 @@ export const EditableDocumentIdInvalid: Story = {
   },
 }
 
-/** The one POST is on its way: nothing can be changed or sent again. */
+/** The one POST is on its way: nothing can be changed, sent again or cancelled; only hidden. */
 export const Sending: Story = {
   args: { phase: { kind: 'sending' } },
-  play: async () => {
+  play: async ({ args }) => {
     const view = within(await dialog())
     await expect(view.getByRole('status')).toHaveTextContent('Sending to the register…')
+    await expect(view.getByRole('status')).toHaveTextContent(/hiding this leaves it running/)
     await expect(view.queryByRole('radio', { name: 'Sale return' })).not.toBeInTheDocument()
     await expect(view.getByRole('button', { name: /Print/ })).toBeDisabled()
+    await expect(view.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument()
+    await userEvent.click(view.getByRole('button', { name: 'Hide' }))
+    await expect(args.onClose).toHaveBeenCalledOnce()
   },
 }
 
@@ -187,8 +191,9 @@ export const Following: Story = {
     const view = within(await dialog())
     await expect(view.getByRole('status')).toHaveTextContent('Status: Sent for printing.')
     await expect(view.queryByRole('button', { name: 'Print' })).not.toBeInTheDocument()
-    // The header's × and the footer's button both close.
-    await expect(view.getAllByRole('button', { name: 'Close' })).toHaveLength(2)
+    // The print goes on: the footer hides the dialog (the header's × is the other way out).
+    await expect(view.getByRole('button', { name: 'Hide' })).toBeVisible()
+    await expect(view.getAllByRole('button', { name: 'Close' })).toHaveLength(1)
   },
 }
 
@@ -209,17 +214,17 @@ export const FailedRefused: Story = {
       kind: 'failed',
       title: 'Not printed: The server did not accept the request',
       message: 'An error has occurred.',
-      details: ['document_id: The document cannot be printed in its current state.'],
+      details: ['The document cannot be printed in its current state.'],
     },
   },
-  play: async () => {
+  play: async ({ args }) => {
     const view = within(await dialog())
     const alert = view.getByRole('alert')
     await expect(alert).toHaveTextContent('Not printed: The server did not accept the request')
-    await expect(alert).toHaveTextContent(
-      'document_id: The document cannot be printed in its current state.',
-    )
-    await expect(view.getByRole('button', { name: 'Print' })).toBeEnabled()
+    await expect(alert).toHaveTextContent('The document cannot be printed in its current state.')
+    // A new attempt, and the button says so.
+    await userEvent.click(view.getByRole('button', { name: 'Print again' }))
+    await expect(args.onConfirm).toHaveBeenCalledOnce()
   },
 }
 
