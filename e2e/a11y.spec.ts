@@ -57,7 +57,7 @@ const SCREENS: Screen[] = [
   {
     name: 'transactions log, empty',
     path: '/locations/5/transactions',
-    ready: (page) => page.getByText(/No transactions match these filters/),
+    ready: (page) => page.getByText('No transactions yet today.'),
   },
   {
     name: 'transactions log, bad location id',

@@ -43,11 +43,11 @@ test.describe('administrator', () => {
       'fr_vat_5_5',
     )
 
-    await choose(page, 'Country', 'USA (US)')
+    await choose(page, 'Country', 'United States (US)')
     await expect(page).toHaveURL(/\/tax-systems\/7$/)
     const empty = page
       .getByRole('status')
-      .filter({ hasText: 'No tax systems are registered for USA' })
+      .filter({ hasText: 'No tax systems are registered for United States' })
     await expect(empty).toBeVisible()
     await expect(systems(page)).toHaveCount(0)
 
@@ -55,7 +55,7 @@ test.describe('administrator', () => {
     await page.reload()
     await expect(page).toHaveURL(/\/tax-systems\/7$/)
     await expect(empty).toBeVisible()
-    await expect(page.getByRole('combobox', { name: 'Country' })).toHaveValue('USA (US)')
+    await expect(page.getByRole('combobox', { name: 'Country' })).toHaveValue('United States (US)')
 
     // Back returns to the previous country, forward comes back.
     await page.goBack()

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { configureClient } from '@/api/client'
 import { printDocumentBill } from '@/api/print'
 import { db, DEMO } from '@/mocks/db'
 import { server } from '@/mocks/node'
@@ -195,6 +196,20 @@ describe('KKM callback page', () => {
     expect(messageInput()).toHaveValue('VAT slug unknown')
     expect(screen.getByRole('combobox', { name: /^Code/ })).toHaveValue('1002 — Positions error')
     expect(callbacks).toHaveLength(1)
+  })
+
+  it('names the deployment’s product, not always Altegio', async () => {
+    configureClient({ flavour: 'yclients' })
+    const { user } = await openPage()
+    expect(screen.getByText(/request to YCLIENTS\. When/)).toBeInTheDocument()
+    await fill(user, requestIdInput(), '0b5e9a3c-7d41-4f2a-9c1e-2f6d8b4a7e10')
+    await user.click(screen.getByRole('radio', { name: 'Error' }))
+    await chooseCode(user, '1002 — Positions error')
+    await fill(user, messageInput(), 'VAT slug unknown')
+    await user.click(sendButton())
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('YCLIENTS has no fiscalization request waiting')
+    expect(alert).not.toHaveTextContent('Altegio')
   })
 
   it('shows the API’s field errors when it refuses the callback (422)', async () => {

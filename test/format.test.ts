@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { KkmTransaction } from '@/api/transactions'
 import { parseApiDate } from '@/domain/apiDate'
-import { formatDay, dayInZone, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'
+import {
+  countryName,
+  dayInZone,
+  formatDateTime,
+  formatDay,
+  formatMoney,
+  formatPercent,
+  formatTimeZoneName,
+  formatVatTitle,
+  locationTimeZone,
+} from '@/i18n/format'
 import { deriveShift } from '@/log/shift'
 import { toCsv } from '@/log/view'
 
@@ -75,7 +85,7 @@ describe('CSV', () => {
       },
     ])
     expect(csv.split('\r\n')).toEqual([
-      'Printed at,Operation,Document,Sum,Status,Cashier,Printed',
+      'Printed at,Operation,Document,Sum,Status,Cashier,Copies printed',
       '"28/11/2026, 10:00:00",Sale,Visit #5,"₽1,000.00",Success,"\'=HYPERLINK(""x"")",1',
       '',
     ])
@@ -143,5 +153,53 @@ describe('calendar days in the locale', () => {
     expect(formatDay('2026-11-01', 'en-GB')).toBe('1 Nov 2026')
     expect(formatDay('2026-11-01', 'ru-RU')).toBe('1 нояб. 2026 г.')
     expect(formatDay('not-a-day', 'ru-RU')).toBe('not-a-day')
+  })
+})
+
+/** Intl separates a Russian number from its % sign with a no-break space: compare on plain spaces. */
+const plain = (text: string) => text.replace(/\s/g, ' ')
+
+describe('zones by their names, not their IANA ids', () => {
+  it('names a zone in the language shown', () => {
+    expect(formatTimeZoneName('Europe/Moscow', 'en-GB')).toBe('Moscow Standard Time')
+    expect(formatTimeZoneName('Europe/Moscow', 'ru-RU')).toBe('Москва, стандартное время')
+    expect(formatTimeZoneName('Asia/Almaty', 'ru-RU')).toBe('Казахстан')
+  })
+  it('does not flip between summer and winter names with the date', () => {
+    expect(formatTimeZoneName('Europe/Paris', 'en-GB')).toBe('Central European Time')
+    expect(formatTimeZoneName('Europe/Riga', 'ru-RU')).toBe('Восточная Европа')
+  })
+  it('names UTC in words, and an offset zone by its offset', () => {
+    expect(formatTimeZoneName('UTC', 'en-GB')).toBe('Coordinated Universal Time')
+    expect(formatTimeZoneName('UTC', 'ru-RU')).toBe('Всемирное координированное время')
+    expect(formatTimeZoneName('Etc/GMT-3', 'en-GB')).toBe('GMT+03:00')
+  })
+})
+
+describe('percentages and VAT rates in the locale', () => {
+  it('writes a percentage as the language does', () => {
+    expect(formatPercent(5.5, 'en-GB')).toBe('5.5%')
+    expect(plain(formatPercent(5.5, 'ru-RU'))).toBe('5,5 %')
+    expect(plain(formatPercent(20, 'ru-RU'))).toBe('20 %')
+  })
+  it('rewrites a VAT title only when it is a bare rate', () => {
+    expect(plain(formatVatTitle('5.5%', 'ru-RU'))).toBe('5,5 %')
+    expect(plain(formatVatTitle('12 %', 'ru-RU'))).toBe('12 %')
+    expect(formatVatTitle('10%', 'en-GB')).toBe('10%')
+    expect(formatVatTitle('Without VAT', 'ru-RU')).toBe('Without VAT')
+    expect(formatVatTitle('VAT 20%', 'ru-RU')).toBe('VAT 20%')
+  })
+})
+
+describe('country names in the language shown', () => {
+  it('names a country from its ISO code', () => {
+    expect(countryName({ title: 'Russia', iso_code: 'RU' }, 'ru-RU')).toBe('Россия')
+    expect(countryName({ title: 'France', iso_code: 'FR' }, 'ru-RU')).toBe('Франция')
+    expect(countryName({ title: 'USA', iso_code: 'US' }, 'en-GB')).toBe('United States')
+  })
+  it('keeps the API’s title without a code, or with one Intl does not know', () => {
+    expect(countryName({ title: 'Россия' }, 'en-GB')).toBe('Россия')
+    expect(countryName({ title: 'Atlantis', iso_code: 'QQ' }, 'ru-RU')).toBe('Atlantis')
+    expect(countryName({ title: 'Nowhere', iso_code: 'not a code' }, 'ru-RU')).toBe('Nowhere')
   })
 })

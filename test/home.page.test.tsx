@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { configureClient } from '@/api/client'
 import { db, DEMO } from '@/mocks/db'
 import { getPreference, setPreference } from '@/preferences/store'
 import { startSession } from '@/session/store'
@@ -59,5 +60,31 @@ describe('the start page', () => {
     expect(await screen.findByText('You manage no locations')).toBeInTheDocument()
     await user.click(within(screen.getByRole('main')).getByRole('link', { name: 'Tax systems' }))
     await waitFor(() => expect(address.current.pathname).toBe('/tax-systems'))
+  })
+
+  it('names the product of the deployment and links both pages its hint names', async () => {
+    configureClient({ flavour: 'yclients' })
+    manager().locationIds = []
+    signInAsManager()
+    const { user, address } = renderApp('/')
+    expect(await screen.findByText(/access to its locations in YCLIENTS;/)).toBeInTheDocument()
+    expect(screen.queryByText(/Altegio/)).toBeNull()
+    const main = within(screen.getByRole('main'))
+    expect(main.getByRole('link', { name: 'Tax systems' })).toBeInTheDocument()
+    await user.click(main.getByRole('link', { name: 'KKM callback' }))
+    await waitFor(() => expect(address.current.pathname).toBe('/callback'))
+    expect(await screen.findByRole('heading', { name: 'KKM callback' })).toBeInTheDocument()
+    expect(screen.getByText(/request to YCLIENTS\. When/)).toBeInTheDocument()
+  })
+
+  it('in Russian too', async () => {
+    setPreference('locale', 'ru')
+    manager().locationIds = []
+    signInAsManager()
+    renderApp('/')
+    expect(await screen.findByText(/доступ к её филиалам в Altegio;/)).toBeInTheDocument()
+    const main = within(screen.getByRole('main'))
+    expect(main.getByRole('link', { name: 'Налоговые системы' })).toBeInTheDocument()
+    expect(main.getByRole('link', { name: 'Колбэк ККМ' })).toBeInTheDocument()
   })
 })

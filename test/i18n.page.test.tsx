@@ -145,10 +145,37 @@ describe('the administrator’s pages in Russian', () => {
     expect(await screen.findByRole('heading', { name: ru.taxSystems.title })).toBeInTheDocument()
     await waitFor(() => expect(document.title).toBe(`${ru.taxSystems.title} · ${ru.app.name}`))
     expect(
-      await screen.findByRole('heading', { name: ru.taxSystems.of('Russia') }),
+      await screen.findByRole('heading', { name: 'Налоговые системы: Россия' }),
     ).toBeInTheDocument()
     const vats = screen.getByRole('table', { name: ru.taxSystems.vatsOf('General DOS') })
     expect(within(vats).getByRole('columnheader', { name: ru.taxSystems.vatRate })).toBeVisible()
+  })
+
+  it('names each page one way: the menu, the heading and the tab agree', async () => {
+    setPreference('locale', 'ru')
+    signInAsManager()
+    const { user } = renderApp('/overview')
+    const menu = await screen.findByRole('navigation', { name: 'Главное меню' })
+    for (const name of ['Колбэк ККМ', 'Налоговые системы']) {
+      await user.click(within(menu).getByRole('link', { name }))
+      expect(
+        await screen.findByRole('heading', { level: 1, name: new RegExp(`^${name}`) }),
+      ).toBeVisible()
+      await waitFor(() => expect(document.title).toMatch(new RegExp(`^${name}.* · Консоль ККМ$`)))
+    }
+    expect(within(menu).queryByText(/Callback|Системы налогообложения/)).toBeNull()
+  })
+
+  it('names the printing statuses in words short enough for the badge', async () => {
+    for (const [id, word] of [
+      [0, 'Ошибка связи'],
+      [2, 'На печати'],
+      [4, 'Ошибка проверки'],
+    ] as const) {
+      expect(ru.enums.printStatus[id]).toBe(word)
+    }
+    const longest = Math.max(...Object.values(ru.enums.printStatus).map((word) => word.length))
+    expect(longest).toBeLessThanOrEqual(17)
   })
 
   it('checks the callback form in Russian and names the codes in Russian', async () => {

@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
+import { setPreference } from '@/preferences/store'
 import { renderApp, signInAsManager } from './render'
 
 function recordRequests() {
@@ -58,10 +59,10 @@ describe('tax systems page', () => {
   it('says so when a country has no tax systems', async () => {
     signInAsManager()
     renderApp('/tax-systems/7')
-    expect(await screen.findByText(/No tax systems are registered for USA/)).toHaveAttribute(
-      'role',
-      'status',
-    )
+    // The country in the language shown (Intl's name for US), not the API's "USA".
+    expect(
+      await screen.findByText(/No tax systems are registered for United States/),
+    ).toHaveAttribute('role', 'status')
   })
 
   it('shows a server error with a retry that works', async () => {
@@ -110,6 +111,39 @@ describe('tax systems page', () => {
     expect(paths.filter((p) => p.endsWith('/countries'))).toHaveLength(1)
     expect(paths.filter((p) => p.endsWith('/tax_system/1'))).toHaveLength(1)
     server.events.removeAllListeners()
+  })
+})
+
+describe('the words of the tax systems page', () => {
+  it('names countries in Russian from their ISO codes, and writes rates as Russian does', async () => {
+    setPreference('locale', 'ru')
+    signInAsManager()
+    const { user } = renderApp('/tax-systems/56')
+    expect(
+      await screen.findByRole('heading', { name: 'Налоговые системы: Франция' }),
+    ).toBeInTheDocument()
+    const country = screen.getByRole('combobox', { name: 'Страна' })
+    await waitFor(() => expect(country).toHaveValue('Франция (FR)'))
+    const rates = screen.getByRole('table', { name: 'Ставки НДС: Régime réel normal' })
+    const cells = within(rates)
+      .getAllByRole('cell')
+      .map((cell) => (cell.textContent ?? '').replace(/\s/g, ' '))
+    expect(cells).toContain('5,5 %')
+    expect(cells).toContain('20 %')
+    expect(cells).not.toContain('5.5%')
+    // A title that is more than a rate stays as the API wrote it.
+    expect(screen.getByText('TVA non applicable, art. 293 B du CGI')).toBeInTheDocument()
+    await user.click(country)
+    expect(await screen.findByRole('option', { name: 'Россия (RU)' })).toBeInTheDocument()
+    expect(screen.getByRole('option', { name: 'Соединенные Штаты (US)' })).toBeInTheDocument()
+  })
+
+  it('writes rates as English does', async () => {
+    signInAsManager()
+    renderApp('/tax-systems/56')
+    const rates = await screen.findByRole('table', { name: 'VAT rates of Régime réel normal' })
+    expect(within(rates).getByText('5.5%')).toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('France (FR)')
   })
 })
 

@@ -151,7 +151,7 @@ describe('the transaction log', () => {
 
   it('has an empty state', async () => {
     renderApp('/locations/5/transactions')
-    expect(await screen.findByText(/No transactions match these filters/)).toBeInTheDocument()
+    expect(await screen.findByText('No transactions yet today.')).toBeInTheDocument()
   })
 
   it('opens a drawer with every field, and keeps `virtual=off` in the URL as it does', async () => {
@@ -171,7 +171,7 @@ describe('the transaction log', () => {
       'Document',
       'Document type',
       'Sum',
-      'Printed count',
+      'Copies printed',
       'Cashier',
     ]) {
       expect(within(drawer).getByRole('rowheader', { name: label })).toBeInTheDocument()

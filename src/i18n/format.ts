@@ -5,7 +5,7 @@ const LOCALE = 'en-GB'
  * Intl formatters are costly to build (a fraction of a millisecond each) and cheap to reuse:
  * a 10,000-row log formats three values per row, so each formatter is built once per options.
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>()
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n|${locale}|${JSON.stringify(options)}`
@@ -128,4 +128,49 @@ export function dayInZone(date: Date, timeZone: string): string {
 
 export function formatCount(value: number, locale: string = LOCALE): string {
   return numberFormat(locale, {}).format(value)
+}
+
+/**
+ * A zone as people name it ("Moscow Standard Time", "Москва, стандартное время"), not its IANA id.
+ * The generic name does not flip between standard and summer time with the day shown; where the
+ * locale has none ("GMT+00:00" for UTC) the long one reads better; an offset zone stays "GMT+03:00".
+ */
+export function formatTimeZoneName(timeZone: string, locale: string = LOCALE): string {
+  const nameIn = (timeZoneName: 'long' | 'longGeneric') =>
+    dateTimeFormat(locale, { timeZone, timeZoneName })
+      .formatToParts(new Date())
+      .find((part) => part.type === 'timeZoneName')?.value
+  const generic = nameIn('longGeneric')
+  if (generic && !/^GMT[+-]/.test(generic)) return generic
+  return nameIn('long') ?? generic ?? timeZone
+}
+
+/** A percentage as the locale writes it: "5.5%" in English, "5,5 %" in Russian. */
+export function formatPercent(percent: number, locale: string = LOCALE): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100)
+}
+
+/** A bare rate as the API titles it ("5.5%", "20 %"); anything else ("Without VAT") is not one. */
+const RATE = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/
+
+/** A VAT title in the locale when it is only a rate; the API's words otherwise. */
+export function formatVatTitle(title: string, locale: string = LOCALE): string {
+  const rate = RATE.exec(title)
+  const digits = rate?.[1]
+  return digits ? formatPercent(Number(digits.replace(',', '.')), locale) : title
+}
+
+/** A country in the language shown, from its ISO code; the API's title when it sends none. */
+export function countryName(
+  country: { title: string; iso_code?: string | null },
+  locale: string = LOCALE,
+): string {
+  const code = country.iso_code?.trim().toUpperCase()
+  if (!code || !/^[A-Z]{2}$/.test(code)) return country.title
+  const key = `r|${locale}`
+  let names = formatters.get(key) as Intl.DisplayNames | undefined
+  if (!names) formatters.set(key, (names = new Intl.DisplayNames(locale, { type: 'region' })))
+  // An unknown code comes back as itself: the API's title says more.
+  const name = names.of(code)
+  return name && name !== code ? name : country.title
 }

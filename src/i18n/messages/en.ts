@@ -176,6 +176,7 @@ export const en = {
     signedInAs: 'Signed in as',
     staffMember: 'Staff member (user token)',
     signOut: 'Sign out',
+    skipToContent: 'Skip to content',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -240,7 +241,6 @@ export const en = {
       allStatuses: 'All statuses',
       perPage: (size: number) => `${size} per page`,
       all: (max: string) => `All (up to ${max})`,
-    },
       dayInvalid: (pattern: string) => `Type a date as ${pattern}`,
       toBeforeFrom: 'This is before the From date',
       fromAfterTo: 'This is after the To date',
@@ -259,7 +259,7 @@ export const en = {
       allInFlight: 'All in flight',
       search: 'Find a receipt',
       searchHint: 'Document number, cashier or sum',
-    refresh: 'Refresh',
+    },
     updatedAgo: (seconds: number) =>
       seconds < 10
         ? 'Updated just now'
@@ -267,12 +267,22 @@ export const en = {
           ? `Updated ${seconds} s ago`
           : `Updated ${Math.floor(seconds / 60)} min ago`,
     searchedFirst: (count: string) => ` · only the first ${count} were searched`,
+    refresh: 'Refresh',
     exportCsv: 'Export CSV',
     printReceipt: 'Print receipt',
     loading: 'Loading transactions',
     empty: (from: string, to: string) =>
       `No transactions match these filters between ${from} and ${to}.`,
+    /** No filter set: nothing to match, only days. */
+    emptyRange: (from: string, to: string) => `No transactions between ${from} and ${to}.`,
+    emptyToday: 'No transactions yet today.',
     showToday: 'Show today’s log',
+    clearFilters: 'Clear the filters',
+    forbidden: (id: number) =>
+      `The API does not show location ${id}’s log to you: it is not one of the locations you manage. Printing and export are off here.`,
+    forbiddenListed: (id: number) =>
+      `The API does not show location ${id}’s log to you, though it lists the location as yours: an administrator of the salon chain can give you access. Printing and export are off here.`,
+    toMyLocations: 'Go to your locations',
     found: (total: number) => `${p(total, 'transaction', 'transactions')} found`,
     /** The server does not say how many there are: the rows read so far. */
     foundAtLeast: (total: number) =>
@@ -298,7 +308,7 @@ export const en = {
     sum: 'Sum',
     status: 'Status',
     cashier: 'Cashier',
-    printed: 'Printed',
+    printed: 'Copies printed',
     actions: 'Actions',
     sortBy: (label: string) => `Sort by ${label.toLowerCase()}`,
     details: 'Details',
@@ -319,7 +329,7 @@ export const en = {
     document: 'Document',
     documentType: 'Document type',
     sum: 'Sum',
-    printedCount: 'Printed count',
+    printedCount: 'Copies printed',
     cashier: 'Cashier',
     cashierValue: (name: string, id: number) => `${name} (id ${id})`,
     documentFallback: 'Document',
@@ -422,8 +432,8 @@ export const en = {
     loading: 'Loading your locations',
     opensLog: '(transaction log)',
     noLocations: 'You manage no locations',
-    noLocationsHint:
-      'The API lists no location for this user, so there is no transaction log to show. An administrator of the salon chain can give you access to its locations in Altegio; tax systems and the KKM callback work without one.',
+    noLocationsHint: (product: string) =>
+      `The API lists no location for this user, so there is no transaction log to show. An administrator of the salon chain can give you access to its locations in ${product}; tax systems and the KKM callback work without one.`,
   },
   overview: {
     title: 'Overview',
@@ -431,8 +441,8 @@ export const en = {
       `Today at every location you manage, each in its own time zone. A receipt still “Sent for printing” or “Waiting for register” more than ${minutes} minutes after it was sent is stuck. Every figure opens the location’s log, filtered to match.`,
     loadingLocations: 'Loading your locations',
     noLocations: 'You manage no locations',
-    noLocationsHint:
-      'The API lists no location for this user. An administrator of the salon chain can give you access to its locations in Altegio.',
+    noLocationsHint: (product: string) =>
+      `The API lists no location for this user. An administrator of the salon chain can give you access to its locations in ${product}.`,
     day: (today: string, timeZone: string, readAt: string | null) =>
       `${today} · times in ${timeZone}${readAt ? ` · read at ${readAt}` : ''}`,
     loadingDay: (title: string) => `Loading today’s receipts at ${title}`,
@@ -531,8 +541,8 @@ export const en = {
   },
   callback: {
     title: 'KKM callback',
-    intro:
-      'A fiscal integration reports the result of every fiscalization request to Altegio. When an integration lost a result (the register answered, the callback never arrived), report it here: Altegio moves the receipt to its final status, success or error, and the transaction log shows it. Report only a result you know; it is final for the receipt.',
+    intro: (product: string) =>
+      `A fiscal integration reports the result of every fiscalization request to ${product}. When an integration lost a result (the register answered, the callback never arrived), report it here: ${product} moves the receipt to its final status, success or error, and the transaction log shows it. Report only a result you know; it is final for the receipt.`,
     formTitle: 'Report a result',
     requestId: 'Request id',
     requestIdHint: 'The fiscalization request’s id (a UUID), as the integration received it.',
@@ -552,13 +562,19 @@ export const en = {
     send: 'Send callback',
     curlHint:
       'The exact request this form sends. Tokens are masked: replace each •••••• with your partner token and user token.',
-    notFound: (message: string, id: string) =>
-      `${message} Altegio has no fiscalization request waiting for a result with id ${id}: check the id. A result that was already reported cannot be reported again.`,
-    mayHaveArrived: (message: string) =>
-      `${message} The callback may have reached Altegio: look at the transaction log before sending it again.`,
+    notFound: (message: string, id: string, product: string) =>
+      `${message} ${product} has no fiscalization request waiting for a result with id ${id}: check the id. A result that was already reported cannot be reported again.`,
+    mayHaveArrived: (message: string, product: string) =>
+      `${message} The callback may have reached ${product}: look at the transaction log before sending it again.`,
     recordedTitle: 'Result recorded',
-    recorded: (status: 'success' | 'error', code: string, id: string, at: string) =>
-      `Altegio accepted the ${status} result (code ${code}) for request ${id}, sent at ${at}. The receipt moves to its final status: the location’s transaction log shows it.`,
+    recorded: (
+      status: 'success' | 'error',
+      code: string,
+      id: string,
+      at: string,
+      product: string,
+    ) =>
+      `${product} accepted the ${status} result (code ${code}) for request ${id}, sent at ${at}. The receipt moves to its final status: the location’s transaction log shows it.`,
     againTitle: 'Send the result again?',
     again: (at: string) => `A result for this request was already sent at ${at}. Send again?`,
     sendAgain: 'Send again',

@@ -24,7 +24,9 @@ import {
   type CallbackStatus,
   type KkmCallbackRequest,
 } from '@/api/callback'
+import { apiFlavour } from '@/api/client'
 import { isApiError } from '@/api/errors'
+import { PRODUCT_NAME } from '@/api/flavour'
 import { CurlPreview, type CurlRequest } from '@/components/CurlPreview'
 import { ErrorNotice } from '@/components/ErrorNotice'
 import { PageHeader } from '@/components/PageHeader'
@@ -74,6 +76,7 @@ function RecordedNotice({ sent, data }: { sent: Sent; data: unknown }) {
             codeLabel(body.code, t),
             body.id,
             formatTime(new Date(sent.at), intlLocale),
+            PRODUCT_NAME[apiFlavour()],
           )}
         </Text>
         {data !== null && data !== undefined && (
@@ -90,6 +93,7 @@ export function CallbackPage() {
   const queryClient = useQueryClient()
   const { t, intlLocale } = useI18n()
   const m = t.callback
+  const product = PRODUCT_NAME[apiFlavour()]
   const mutation = useMutation(callbackMutation())
   const [fields, setFields] = useState<CallbackFields>(EMPTY_FIELDS)
   const [errors, setErrors] = useState<CallbackFieldErrors>({})
@@ -174,7 +178,7 @@ export function CallbackPage() {
 
   return (
     <Stack maw={900}>
-      <PageHeader title={m.title} intro={m.intro} />
+      <PageHeader title={m.title} intro={m.intro(product)} />
 
       <Paper withBorder p="md" radius="md">
         <form onSubmit={submit} noValidate aria-labelledby={titleId}>
@@ -236,9 +240,9 @@ export function CallbackPage() {
                 title={failure.title}
                 message={
                   notFound
-                    ? m.notFound(failure.message, lastSent.body.id)
+                    ? m.notFound(failure.message, lastSent.body.id, product)
                     : unknown
-                      ? m.mayHaveArrived(failure.message)
+                      ? m.mayHaveArrived(failure.message, product)
                       : failure.message
                 }
                 details={failure.details}

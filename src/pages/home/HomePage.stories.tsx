@@ -149,7 +149,7 @@ export const NoLocations: Story = {
     await expect(message).toBeVisible()
     const status = message.closest<HTMLElement>('[role="status"]')
     if (!status) throw new Error('The empty state is not a status')
-    await expect(within(status).getByText(en.home.noLocationsHint)).toBeVisible()
+    await expect(within(status).getByText(en.home.noLocationsHint('Altegio'))).toBeVisible()
     await expect(canvas.queryByRole('link', { name: ANY_LOCATION })).not.toBeInTheDocument()
     await userEvent.click(within(status).getByRole('link', { name: en.shell.taxSystems }))
     await expect(await pageHeading(canvas, en.taxSystems.title)).toBeVisible()

@@ -1,7 +1,9 @@
-import { Button, SimpleGrid, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core'
+import { Button, Group, SimpleGrid, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { IconChevronRight } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, Navigate } from 'react-router'
+import { apiFlavour } from '@/api/client'
+import { PRODUCT_NAME } from '@/api/flavour'
 import { myLocationsQuery, type Location } from '@/api/locations'
 import { PageHeader } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
@@ -41,10 +43,16 @@ export function HomePage() {
     content = (
       <Stack gap="xs" align="flex-start" role="status">
         <Text fw={500}>{h.noLocations}</Text>
-        <Text size="sm">{h.noLocationsHint}</Text>
-        <Button component={Link} to="/tax-systems" variant="default">
-          {t.shell.taxSystems}
-        </Button>
+        <Text size="sm">{h.noLocationsHint(PRODUCT_NAME[apiFlavour()])}</Text>
+        {/* The two pages the hint names, by the names the menu gives them. */}
+        <Group gap="sm">
+          <Button component={Link} to="/tax-systems" variant="default">
+            {t.shell.taxSystems}
+          </Button>
+          <Button component={Link} to="/callback" variant="default">
+            {t.shell.callback}
+          </Button>
+        </Group>
       </Stack>
     )
   } else {

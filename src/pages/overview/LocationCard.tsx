@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, type ReactNode } from 'react'
 import type { Location } from '@/api/locations'
 import { useI18n } from '@/i18n'
-import { formatDay } from '@/i18n/format'
+import { formatDay, formatTimeZoneName } from '@/i18n/format'
 import { locationFormat } from '@/log/view'
 import { QueryFailure } from '../QueryFailure'
 import { DayFigures } from './DayFigures'
@@ -65,7 +65,7 @@ export function LocationCard({
   const summary = useMemo(
     () =>
       log.data && readAt !== null
-        ? summarizeDay(log.data.transactions, timeZone, readAt, { t, intlLocale })
+        ? summarizeDay(log.data.transactions, timeZone, readAt, { t, intlLocale }, log.data)
         : null,
     [log.data, timeZone, readAt, t, intlLocale],
   )
@@ -119,7 +119,7 @@ export function LocationCard({
           <Text size="sm" c="dimmed">
             {o.day(
               formatDay(today, intlLocale),
-              timeZone,
+              formatTimeZoneName(timeZone, intlLocale),
               readAt === null ? null : timeOfDay(new Date(readAt), timeZone),
             )}
           </Text>

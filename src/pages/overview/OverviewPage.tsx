@@ -1,6 +1,8 @@
 import { SimpleGrid, Skeleton, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, type ReactNode } from 'react'
+import { apiFlavour } from '@/api/client'
+import { PRODUCT_NAME } from '@/api/flavour'
 import { myLocationsQuery } from '@/api/locations'
 import { PageHeader } from '@/components/PageHeader'
 import { useI18n } from '@/i18n'
@@ -36,7 +38,7 @@ export function OverviewPage() {
     content = (
       <Stack gap={4} role="status">
         <Text fw={500}>{o.noLocations}</Text>
-        <Text size="sm">{o.noLocationsHint}</Text>
+        <Text size="sm">{o.noLocationsHint(PRODUCT_NAME[apiFlavour()])}</Text>
       </Stack>
     )
   } else {

@@ -20,7 +20,7 @@ import { ErrorNotice } from '@/components/ErrorNotice'
 import { PageHeader } from '@/components/PageHeader'
 import { parseId } from '@/domain/ids'
 import { useI18n } from '@/i18n'
-import { formatCount } from '@/i18n/format'
+import { countryName, formatCount, formatVatTitle } from '@/i18n/format'
 import { paths } from '@/paths'
 import { describeError } from '../describeError'
 import { QueryFailure } from '../QueryFailure'
@@ -28,12 +28,15 @@ import { QueryFailure } from '../QueryFailure'
 function CountryPicker({ value }: { value: number | null }) {
   const countries = useQuery(countriesQuery())
   const navigate = useNavigate()
-  const { t } = useI18n()
+  const { t, intlLocale } = useI18n()
   const m = t.taxSystems
-  const data = (countries.data ?? []).map((country: Country) => ({
-    value: String(countryId(country)),
-    label: country.iso_code ? `${country.title} (${country.iso_code})` : country.title,
-  }))
+  const data = (countries.data ?? []).map((country: Country) => {
+    const name = countryName(country, intlLocale)
+    return {
+      value: String(countryId(country)),
+      label: country.iso_code ? `${name} (${country.iso_code})` : name,
+    }
+  })
   const failure = countries.isError ? describeError(countries.error, t) : null
   return (
     <Stack gap="xs">
@@ -65,34 +68,48 @@ function CountryPicker({ value }: { value: number | null }) {
   )
 }
 
+/** The slug column's share of a card: the same in every card, whatever its titles' lengths. */
+const SLUG_COLUMN = '45%'
+
 function TaxSystemCard({ system }: { system: TaxSystem }) {
-  const m = useI18n().t.taxSystems
+  const { t, intlLocale } = useI18n()
+  const m = t.taxSystems
   return (
     <Card withBorder component="section" aria-label={system.title}>
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="wrap">
-          <Title order={3} size="h4" style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 200 }}>
+        {/* The system's slug starts where its rates' slugs do, so every card reads alike. */}
+        <Group gap={0} align="flex-start" wrap="nowrap">
+          <Title order={3} size="h4" style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}>
             {system.title}
           </Title>
-          <CopyableSlug slug={system.slug} />
+          <div style={{ flex: `0 0 ${SLUG_COLUMN}`, minWidth: 0 }}>
+            <CopyableSlug slug={system.slug} />
+          </div>
         </Group>
         {system.vats.length === 0 ? (
           <Text size="sm" c="dimmed">
             {m.noVats}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={320}>
-            <Table verticalSpacing={4} aria-label={m.vatsOf(system.title)}>
+          <Table.ScrollContainer minWidth={280}>
+            <Table
+              verticalSpacing={4}
+              horizontalSpacing={0}
+              layout="fixed"
+              aria-label={m.vatsOf(system.title)}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{m.vatRate}</Table.Th>
-                  <Table.Th>{m.slug}</Table.Th>
+                  <Table.Th w={SLUG_COLUMN}>{m.slug}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {system.vats.map((vat) => (
                   <Table.Tr key={vat.slug}>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{vat.title}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      {formatVatTitle(vat.title, intlLocale)}
+                    </Table.Td>
                     <Table.Td>
                       <CopyableSlug slug={vat.slug} />
                     </Table.Td>
@@ -113,7 +130,7 @@ function TaxSystemsOf({ countryId: id }: { countryId: number }) {
   const { t, intlLocale } = useI18n()
   const m = t.taxSystems
   const country = countries.data?.find((c) => countryId(c) === id)
-  const name = country?.title ?? m.countryFallback(id)
+  const name = country ? countryName(country, intlLocale) : m.countryFallback(id)
 
   if (systems.isPending) {
     return (

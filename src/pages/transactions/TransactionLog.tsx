@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Pagination, Skeleton, Stack, Text } from '@mantine/core'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
+import { isApiError } from '@/api/errors'
 import { myLocationsQuery } from '@/api/locations'
 import {
   allTransactionsQuery,
@@ -12,21 +13,21 @@ import { MoneyTotals } from '@/components/MoneyTotals'
 import { PageHeader } from '@/components/PageHeader'
 import { TransactionTable } from '@/components/TransactionTable'
 import { useI18n } from '@/i18n'
-import { dayInZone, formatCount, formatDay } from '@/i18n/format'
+import { dayInZone, formatCount, formatDay, formatTimeZoneName } from '@/i18n/format'
 import { filtersLocally, openShiftStart, serverStatus } from '@/log/logParams'
 import { shownLog } from '@/log/logRows'
 import { moneyTotals } from '@/log/totals'
 import { locationFormat, toDetails, toRow } from '@/log/view'
 import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
-import { QueryFailure } from '../QueryFailure'
+import { ForbiddenLocation, QueryFailure } from '../QueryFailure'
 import { useShortcuts } from '../shortcuts'
 import { useLogDialogs } from './logDialogs'
 import { LogToolbar } from './LogToolbar'
 import { ShiftHeader } from './ShiftHeader'
 import { useCsvExport } from './useCsvExport'
-import { useLogView } from './useLogView'
 import { useLiveInterval, useSecondsSince } from './useLiveLog'
+import { useLogView } from './useLogView'
 import type { PrintRequest } from './PrintFlow'
 
 /** One location's log: the view the URL asks for, its read, the shift, and printing from it. */
@@ -71,8 +72,8 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     ...listOptions,
     placeholderData: keepPreviousData,
     enabled: !locations.isPending,
-  })
     refetchInterval: useLiveInterval(locationId),
+  })
   // The whole range, when a page was cut out of it: then the sort runs across every page.
   const whole = useQuery({ ...allTransactionsQuery(locationId, filters), enabled: false })
   const shiftStart = openShiftStart(
@@ -84,8 +85,8 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     () => (list.data ? shownLog(view, list.data, readsWhole, whole.data, format.timeZone) : null),
     [list.data, view, readsWhole, whole.data, format.timeZone],
   )
-  // Formatted once when the data (or the language) arrives: a new sort only reorders them.
   const sorted = useMemo(() => shown?.transactions ?? [], [shown])
+  // Formatted once when the data (or the language) arrives: a new sort only reorders them.
   const formatted = useMemo(
     () => new Map(list.data?.transactions.map((t) => [t.id, toRow(t, format)])),
     [list.data, format],
@@ -143,24 +144,33 @@ export function TransactionLog({ locationId }: { locationId: number }) {
       .then(() => list.refetch())
   }
 
-  useShortcuts({ find: openPrintForm, print: openPrintForm, refresh })
+  // The API refuses this location's log: nothing here can be printed or exported.
+  const forbidden = isApiError(list.error) && list.error.status === 403
+  useShortcuts(forbidden ? { refresh } : { find: openPrintForm, print: openPrintForm, refresh })
 
   const title = location?.title ?? l.locationTitle(locationId)
   const todayOnly = view.startDate === today && view.endDate === today
+  const filtered = view.type !== null || view.statuses.length > 0 || view.search.trim() !== ''
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
-        <PageHeader title={title} intro={l.subtitle(format.timeZone)} />
-        {/* After the log: under the rate limit, the cashier's table comes first. */}
-        <ShiftHeader
-          locationId={locationId}
-          format={format}
-          today={today}
-          enabled={list.isFetched}
+        <PageHeader
+          title={title}
+          intro={l.subtitle(formatTimeZoneName(format.timeZone, intlLocale))}
         />
+        {/* After the log: under the rate limit, the cashier's table comes first. */}
+        {!forbidden && (
+          <ShiftHeader
+            locationId={locationId}
+            format={format}
+            today={today}
+            enabled={list.isFetched}
+          />
+        )}
       </Group>
 
-      {locations.isSuccess && !location && (
+      {/* Only once the API has shown the log: before, it may yet refuse it (the 403 says all). */}
+      {locations.isSuccess && !location && list.isSuccess && (
         <Alert color="yellow" title={l.notYoursTitle}>
           {l.notYours(locationId)}
         </Alert>
@@ -199,6 +209,8 @@ export function TransactionLog({ locationId }: { locationId: number }) {
 
       <LogToolbar
         view={view}
+        today={today}
+        shiftStart={shiftStart}
         cashierMode={cashierMode}
         onChange={update}
         onPageSizeChange={choosePageSize}
@@ -207,24 +219,34 @@ export function TransactionLog({ locationId }: { locationId: number }) {
         onExport={() => void csv.exportCsv()}
         exporting={csv.exporting}
         onPrintReceipt={openPrintForm}
+        blocked={forbidden}
       />
 
-        today={today}
-        shiftStart={shiftStart}
       {list.isPending ? (
         <Stack role="status" aria-busy="true" aria-label={l.loading}>
           {Array.from({ length: 6 }, (_, i) => (
             <Skeleton key={i} h={36} />
           ))}
         </Stack>
+      ) : forbidden ? (
+        <ForbiddenLocation locationId={locationId} listed={location !== undefined} />
       ) : list.isError ? (
         <QueryFailure error={list.error} onRetry={() => void list.refetch()} />
       ) : rows.length === 0 ? (
+        // Says only what is true: "match these filters" when some are set, no way to today on it.
         <Stack align="flex-start" gap="xs" role="status">
-          <Text>{l.empty(day(view.startDate), day(view.endDate))}</Text>
-          <Button variant="light" size="xs" onClick={showToday}>
-            {l.showToday}
-          </Button>
+          <Text>
+            {filtered
+              ? l.empty(day(view.startDate), day(view.endDate))
+              : todayOnly
+                ? l.emptyToday
+                : l.emptyRange(day(view.startDate), day(view.endDate))}
+          </Text>
+          {(filtered || !todayOnly) && (
+            <Button variant="light" size="xs" onClick={showToday}>
+              {todayOnly ? l.clearFilters : l.showToday}
+            </Button>
+          )}
         </Stack>
       ) : (
         <>
@@ -244,6 +266,12 @@ export function TransactionLog({ locationId }: { locationId: number }) {
               {!shown?.sortedAcrossPages && pageCount > 1 ? l.sortWithinPage : ''}
             </Text>
           </Group>
+          {/* Outside the live region: the count above is announced when rows come, not this. */}
+          {updatedAgo !== null && (
+            <Text size="xs" c="dimmed">
+              {l.updatedAgo(updatedAgo)}
+            </Text>
+          )}
           {totals && (
             <MoneyTotals
               totals={totals}
@@ -266,12 +294,6 @@ export function TransactionLog({ locationId }: { locationId: number }) {
           />
           {pageCount > 1 && (
             <Pagination
-          {/* Outside the live region: the count above is announced when rows come, not this. */}
-          {updatedAgo !== null && (
-            <Text size="xs" c="dimmed">
-              {l.updatedAgo(updatedAgo)}
-            </Text>
-          )}
               total={pageCount}
               value={Math.min(view.page, pageCount)}
               onChange={(page) => {

@@ -123,8 +123,9 @@ export const TenThousandRows: Story = {
 export const Empty: Story = {
   ...appStory({ url: '/locations/5/transactions' }),
   play: async ({ canvas }) => {
-    await expect(await canvas.findByText(/^No transactions match these filters/)).toBeVisible()
-    await expect(canvas.getByRole('button', { name: 'Show today’s log' })).toBeEnabled()
+    await expect(await canvas.findByText('No transactions yet today.')).toBeVisible()
+    // Today's log, unfiltered, is what is shown: no button back to it.
+    await expect(canvas.queryByRole('button', { name: 'Show today’s log' })).not.toBeInTheDocument()
   },
 }
 
