@@ -261,5 +261,109 @@ describe('keyboard shortcuts', () => {
     await waitFor(() => expect(seen.length).toBe(before + 1))
     fireEvent.keyDown(document.body, { key: 'з', code: 'KeyP' })
     expect(await printDialog()).toBeInTheDocument()
+    fireEvent.keyDown(document.body, { key: 'Escape', code: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    // The / key types "." there: still Find a document.
+    fireEvent.keyDown(document.body, { key: '.', code: 'Slash' })
+    const dialog = await printDialog()
+    await waitFor(() =>
+      expect(within(dialog).getByRole('textbox', { name: 'Document id' })).toHaveFocus(),
+    )
+  })
+})
+
+/**
+ * A screen this wide, as far as the app's media queries can tell: jsdom lays nothing out, so the
+ * queries (Mantine's breakpoints, in em) are answered for the width asked.
+ */
+function screenWidth(px: number) {
+  window.matchMedia = (query: string) => {
+    const [, kind, value] = /\((max|min)-width:\s*([\d.]+)em\)/.exec(query) ?? []
+    const limit = Number(value) * 16
+    const matches = kind === 'max' ? px <= limit : kind === 'min' ? px >= limit : false
+    return {
+      matches,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }
+  }
+}
+
+describe('the shell on a tablet and a phone', () => {
+  const desktopMatchMedia = window.matchMedia
+  afterEach(() => {
+    window.matchMedia = desktopMatchMedia
+  })
+
+  it('drops the sidebar in cashier mode on a tablet: the burger opens it, Escape closes it', async () => {
+    screenWidth(800)
+    rememberCashierMode()
+    const { user } = await openLog()
+    // Out of the way and out of the Tab order until asked for.
+    expect(navigation()).toHaveAttribute('inert')
+    const burger = screen.getByRole('button', { name: 'Toggle navigation' })
+    expect(burger).toHaveAttribute('aria-expanded', 'false')
+    await user.click(burger)
+    expect(burger).toHaveAttribute('aria-expanded', 'true')
+    expect(navigation()).not.toHaveAttribute('inert')
+    within(navigation()).getByRole('link', { name: 'Transactions' }).focus()
+    await user.keyboard('{Escape}')
+    expect(navigation()).toHaveAttribute('inert')
+    expect(burger).toHaveFocus()
+  })
+
+  it('keeps the sidebar on a tablet outside cashier mode', async () => {
+    screenWidth(800)
+    await openLog()
+    expect(navigation()).not.toHaveAttribute('inert')
+    expect(within(navigation()).getByRole('link', { name: 'Tax systems' })).toBeInTheDocument()
+  })
+
+  it('on a phone, keeps the burger and the location in the header and moves the rest to the drawer', async () => {
+    screenWidth(390)
+    const { user } = await openLog()
+    const header = screen.getByRole('banner')
+    expect(within(header).getByRole('button', { name: 'Toggle navigation' })).toBeInTheDocument()
+    expect(within(header).getByRole('combobox', { name: 'Location' })).toBeInTheDocument()
+    expect(within(header).queryByRole('switch')).not.toBeInTheDocument()
+    expect(within(header).queryByRole('button', { name: 'Keyboard shortcuts' })).toBeNull()
+    expect(within(header).queryByRole('button', { name: /theme/ })).toBeNull()
+
+    await user.click(within(header).getByRole('button', { name: 'Toggle navigation' }))
+    const drawer = navigation()
+    expect(within(drawer).getByRole('switch', { name: 'Cashier mode' })).toBeInTheDocument()
+    expect(within(drawer).getByRole('button', { name: 'Switch to dark theme' })).toBeInTheDocument()
+    await user.click(within(drawer).getByRole('button', { name: 'Keyboard shortcuts' }))
+    expect(await shortcutsDialog()).toBeInTheDocument()
+    // Escape is the dialog's: the drawer under it stays open.
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(drawer).not.toHaveAttribute('inert')
+  })
+})
+
+describe('skip link', () => {
+  it('is the first Tab stop and takes the focus to the log', async () => {
+    const { user } = await openLog()
+    await user.tab()
+    const skip = screen.getByRole('link', { name: 'Skip to content' })
+    expect(skip).toHaveFocus()
+    await user.keyboard('{Enter}')
+    const main = screen.getByRole('main')
+    expect(main).toHaveFocus()
+    expect(within(main).getByRole('table')).toBeInTheDocument()
+  })
+
+  it('speaks Russian on a Russian page', async () => {
+    localStorage.setItem(PREFERENCES_KEY, JSON.stringify({ locale: 'ru' }))
+    const { user } = renderApp('/tax-systems/1')
+    await screen.findByRole('heading', { level: 1 })
+    await user.tab()
+    expect(screen.getByRole('link', { name: 'Перейти к содержимому' })).toHaveFocus()
   })
 })

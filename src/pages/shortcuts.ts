@@ -48,17 +48,21 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** A dialog or drawer is open: its own keys (Escape above all) are the only ones that count. */
-function isModalOpen(): boolean {
+export function isModalOpen(): boolean {
   return document.querySelector('[role="dialog"][aria-modal="true"]') !== null
 }
 
-const LATIN_LETTER = /^[a-z]$/i
+/** What the character-matched bindings catch on any Latin layout: the physical key must not too. */
+const MATCHED_BY_CHARACTER = /^[a-z/?]$/i
+/** Hotkeys also matched by the key's place: letters, and `/` (its key types "." on a Russian layout). */
+const BY_PLACE = /^([a-z]|\/)$/i
 
 /**
  * Binds shortcuts to actions while the calling component is mounted. A shortcut does nothing while
  * the user types in a field, while a dialog is open, with a modifier (Ctrl+R stays the browser's)
- * or when the key repeats. Letters also answer on a non-Latin layout (Russian: the key that types
- * "к" is R), by the key's place on the keyboard.
+ * or when the key repeats. Letters and `/` also answer on a non-Latin layout (Russian: the key
+ * that types "к" is R, the one that types "." is /), by the key's place on the keyboard; on a
+ * Latin layout only the character counts, so no key does two things.
  */
 export function useShortcuts(actions: Partial<Record<ShortcutId, () => void>>): void {
   const items: HotkeyItem[] = []
@@ -70,10 +74,10 @@ export function useShortcuts(actions: Partial<Record<ShortcutId, () => void>>): 
     }
     for (const hotkey of SHORTCUTS[id].hotkeys) {
       items.push([hotkey, run, { preventDefault: false }])
-      if (LATIN_LETTER.test(hotkey))
+      if (BY_PLACE.test(hotkey))
         items.push([
           hotkey,
-          (event) => !LATIN_LETTER.test(event.key) && run(event),
+          (event) => !MATCHED_BY_CHARACTER.test(event.key) && run(event),
           { preventDefault: false, usePhysicalKeys: true },
         ])
     }

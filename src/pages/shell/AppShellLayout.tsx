@@ -1,33 +1,24 @@
 import {
-  ActionIcon,
   AppShell,
   Burger,
   Group,
   Loader,
   NavLink,
-  Select,
   Stack,
   Text,
   Title,
-  Tooltip,
-  useComputedColorScheme,
-  useMantineColorScheme,
+  useMantineTheme,
 } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
+import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
-  IconKeyboard,
   IconLayoutDashboard,
   IconLogout,
-  IconMoon,
   IconPlugConnected,
   IconReceipt,
   IconReceiptTax,
-  IconSun,
 } from '@tabler/icons-react'
-import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type Ref } from 'react'
-import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router'
-import { myLocationsQuery } from '@/api/locations'
+import { Suspense, useEffect, useRef } from 'react'
+import { Link, Outlet, useLocation } from 'react-router'
 import { useI18n } from '@/i18n'
 import { paths } from '@/paths'
 import { usePreference } from '@/preferences/store'
@@ -35,109 +26,47 @@ import { useIdleLock } from '@/session/idle'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { endSession, useSession } from '@/session/store'
 import './cashierMode.css'
+import './shell.css'
 import { LanguageSwitcher } from '../LanguageSwitcher'
-import { shortcutGroups, useShortcuts } from '../shortcuts'
+import { isModalOpen, useShortcuts } from '../shortcuts'
 import { CashierModeSwitch, useCashierModeAttribute } from './CashierModeSwitch'
+import {
+  ColorSchemeToggle,
+  LocationPicker,
+  ShortcutsButton,
+  useShortcutsDialog,
+} from './HeaderControls'
+import { SkipLink, MAIN_CONTENT_ID } from './SkipLink'
 
-// Loaded the first time it opens: its code and Kbd's styles stay out of every page's bundle.
-const KeyboardShortcutsDialog = lazy(() =>
-  import('@/components/KeyboardShortcutsDialog').then((module) => ({
-    default: module.KeyboardShortcutsDialog,
-  })),
-)
-
-/** `data-cashier-mode` on <html> scales every Mantine size, dialogs included (cashierMode.css). */
-/** The `?` dialog: opened from the keyboard or the header's button, focus given back on close. */
-function useShortcutsDialog() {
-  const { t } = useI18n()
-  const [opened, setOpened] = useState(false)
-  const [loaded, setLoaded] = useState(false)
-  const opener = useRef<HTMLElement | null>(null)
-  const open = useCallback(() => {
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    setLoaded(true)
-    setOpened(true)
-  }, [])
-  const dialog = loaded ? (
-    <Suspense fallback={null}>
-      <KeyboardShortcutsDialog
-        opened={opened}
-        onClose={() => setOpened(false)}
-        onClosed={() => opener.current?.isConnected && opener.current.focus()}
-        groups={shortcutGroups(t)}
-      />
-    </Suspense>
-  ) : null
-  return { open, dialog }
+/**
+ * Below `breakpoint` the navigation is a drawer behind the burger: on a phone, and in cashier mode
+ * on a tablet too, where a sidebar would take a third of the screen for one link. A closed drawer
+ * is inert, so Tab never walks through links that are off the screen.
+ */
+function useBelow(breakpoint: 'sm' | 'lg'): boolean {
+  const theme = useMantineTheme()
+  const width = parseFloat(theme.breakpoints[breakpoint])
+  return useMediaQuery(`(max-width: ${width - 0.01}em)`, undefined, {
+    getInitialValueInEffect: false,
+  })
 }
 
-function ColorSchemeToggle() {
-  const { setColorScheme } = useMantineColorScheme()
-  const computed = useComputedColorScheme('light', { getInitialValueInEffect: true })
-  const next = computed === 'dark' ? 'light' : 'dark'
-  const { t } = useI18n()
-  const label = next === 'dark' ? t.shell.toDark : t.shell.toLight
-  return (
-    <Tooltip label={label}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        onClick={() => setColorScheme(next)}
-        aria-label={label}
-      >
-        {computed === 'dark' ? (
-          <IconSun size={18} aria-hidden />
-        ) : (
-          <IconMoon size={18} aria-hidden />
-        )}
-      </ActionIcon>
-    </Tooltip>
-  )
-}
-
-function LocationPicker({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
-  const locations = useQuery(myLocationsQuery())
-  const [selected, setSelected] = useSelectedLocation()
-  const navigate = useNavigate()
-  const { t } = useI18n()
-  const onLog = useMatch('/locations/:locationId/*')
-  const list = locations.data ?? []
-
-  // A remembered location the user no longer manages is forgotten; a single location is chosen for them.
+/** Escape closes the open navigation drawer, unless a dialog above it takes the key. */
+function useEscapeClosesDrawer(active: boolean, onEscape: () => void) {
+  const latest = useRef(onEscape)
   useEffect(() => {
-    if (!locations.data) return
-    if (selected !== null && !locations.data.some((l) => l.id === selected)) setSelected(null)
-    else if (selected === null && locations.data.length === 1 && locations.data[0])
-      setSelected(locations.data[0].id)
-  }, [locations.data, selected, setSelected])
-
-  const current = onLog?.params.locationId ?? (selected === null ? null : String(selected))
-  return (
-    <Select
-      ref={inputRef}
-      aria-label={t.shell.location}
-      placeholder={
-        locations.isPending
-          ? t.shell.loadingLocations
-          : locations.isError
-            ? t.shell.locationsUnavailable
-            : t.shell.chooseLocation
-      }
-      data={list.map((l) => ({ value: String(l.id), label: l.title }))}
-      value={current && list.some((l) => String(l.id) === current) ? current : null}
-      onChange={(value) => {
-        if (!value) return
-        setSelected(Number(value))
-        void navigate(paths.log(value))
-      }}
-      searchable
-      nothingFoundMessage={t.shell.noLocationMatches}
-      allowDeselect={false}
-      w={{ base: 150, sm: 300 }}
-      comboboxProps={{ withinPortal: true }}
-      error={locations.isError ? true : undefined}
-    />
-  )
+    latest.current = onEscape
+  })
+  useEffect(() => {
+    if (!active) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      if (isModalOpen()) return
+      latest.current()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [active])
 }
 
 export function AppShellLayout() {
@@ -151,6 +80,15 @@ export function AppShellLayout() {
   useIdleLock(session !== null)
   useCashierModeAttribute(cashierMode)
 
+  const breakpoint = cashierMode ? 'lg' : 'sm'
+  const drawer = useBelow(breakpoint)
+  const phone = useBelow('sm')
+  const burger = useRef<HTMLButtonElement>(null)
+  useEscapeClosesDrawer(opened && drawer, () => {
+    close()
+    burger.current?.focus()
+  })
+
   const locationInput = useRef<HTMLInputElement>(null)
   const shortcutsDialog = useShortcutsDialog()
   useShortcuts({
@@ -162,44 +100,41 @@ export function AppShellLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 240, breakpoint, collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <SkipLink label={t.shell.skipToContent} />
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
+              ref={burger}
               opened={opened}
               onClick={toggle}
-              hiddenFrom="sm"
+              hiddenFrom={breakpoint}
               size="sm"
               aria-label={t.shell.toggleNavigation}
+              aria-expanded={opened}
             />
             {/* Below these widths the header's controls need the room (cashier mode's are larger). */}
             <Title order={2} size="h4" visibleFrom={cashierMode ? 'md' : 'sm'}>
               {t.app.name}
             </Title>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" justify="flex-end" style={{ flex: 1, minWidth: 0 }}>
             <LocationPicker inputRef={locationInput} />
-            <LanguageSwitcher visibleFrom="md" />
-            <CashierModeSwitch />
-            <Tooltip label={t.shell.shortcutsHint}>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                onClick={shortcutsDialog.open}
-                aria-label={t.shell.shortcuts}
-                aria-keyshortcuts="?"
-              >
-                <IconKeyboard size={18} aria-hidden />
-              </ActionIcon>
-            </Tooltip>
-            <ColorSchemeToggle />
+            {!phone && (
+              <>
+                <LanguageSwitcher visibleFrom="md" />
+                <CashierModeSwitch />
+                <ShortcutsButton onOpen={shortcutsDialog.open} inDrawer={false} />
+                <ColorSchemeToggle inDrawer={false} />
+              </>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t.shell.mainNavigation}>
+      <AppShell.Navbar p="sm" aria-label={t.shell.mainNavigation} inert={drawer && !opened}>
         <Stack justify="space-between" h="100%">
           <Stack gap={4}>
             {/* Cashier mode: only the log of the location (administration is one switch away). */}
@@ -241,6 +176,13 @@ export function AppShellLayout() {
             )}
           </Stack>
           <Stack gap="xs">
+            {phone && (
+              <>
+                <CashierModeSwitch />
+                <ShortcutsButton onOpen={shortcutsDialog.open} inDrawer />
+                <ColorSchemeToggle inDrawer />
+              </>
+            )}
             <Text size="sm" c="dimmed">
               {t.shell.signedInAs}
             </Text>
@@ -257,7 +199,7 @@ export function AppShellLayout() {
           </Stack>
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
         <Suspense fallback={<Loader role="status" aria-label={t.app.loadingPage} />}>
           <Outlet />
         </Suspense>
