@@ -361,6 +361,46 @@ describe('the overview', () => {
   })
 })
 
+describe('the overview’s money', () => {
+  it('totals each card’s day in its currency: successful sales and returns only, the rest named', async () => {
+    // Written out, not looked up: a wrong currency mapping must fail here.
+    const currencies: Record<number, string> = { 1: 'RUB', 3: 'KZT' }
+    renderApp(OVERVIEW)
+    for (const location of managedLocations().filter((l) => l.id in currencies)) {
+      const region = await loadedCard(location.title)
+      const log = todaysLog(location)
+      const isReceipt = (t: MockTransaction) => t.type.id === 0 || t.type.id === 1
+      const kopecks = (type: number) =>
+        log
+          .filter((t) => t.type.id === type && t.status.id === 1)
+          .reduce((sum, t) => sum + Math.round(Math.abs(Number(t.sum)) * 100), 0)
+      const count = (type: number) =>
+        log.filter((t) => t.type.id === type && t.status.id === 1).length
+      const failed = log.filter((t) => isReceipt(t) && [0, 3, 4].includes(t.status.id)).length
+      const others = log.filter((t) => !isReceipt(t)).length
+      expect(count(0)).toBeGreaterThan(0)
+      const money = (k: number) =>
+        new Intl.NumberFormat('en-GB', {
+          style: 'currency',
+          currency: currencies[location.id],
+          currencyDisplay: 'narrowSymbol',
+        }).format(k / 100)
+      const totals = within(region).getByRole('group', {
+        name: `Totals at ${location.title}, 28 Nov 2026`,
+      })
+      expect(totals).toHaveTextContent(`Sales${money(kopecks(0))} (${count(0)})`)
+      expect(totals).toHaveTextContent(`Returns${money(kopecks(1))} (${count(1)})`)
+      expect(totals).toHaveTextContent(`Net${money(kopecks(0) - kopecks(1))}`)
+      expect(totals).toHaveTextContent(
+        `Receipts${count(0) + count(1)} ${receipts(count(0) + count(1))}`,
+      )
+      if (failed > 0) expect(totals).toHaveTextContent(`${failed} failed`)
+      if (others > 0) expect(totals).toHaveTextContent(`counted apart: ${others}.`)
+      expect(within(totals).queryByText(/^Partial/)).toBeNull()
+    }
+  })
+})
+
 describe('the overview’s figures and links', () => {
   const day = { startDate: '2026-11-28', endDate: '2026-11-28' }
 
