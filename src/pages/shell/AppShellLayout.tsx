@@ -38,12 +38,8 @@ import {
 } from './HeaderControls'
 import { SkipLink, MAIN_CONTENT_ID } from './SkipLink'
 
-/**
- * Below `breakpoint` the navigation is a drawer behind the burger: on a phone, and in cashier mode
- * on a tablet too, where a sidebar would take a third of the screen for one link. A closed drawer
- * is inert, so Tab never walks through links that are off the screen.
- */
-function useBelow(breakpoint: 'sm' | 'lg'): boolean {
+/** Whether the screen is narrower than a Mantine breakpoint; known on the first render, so nothing jumps. */
+function useBelow(breakpoint: 'xs' | 'sm' | 'lg'): boolean {
   const theme = useMantineTheme()
   const width = parseFloat(theme.breakpoints[breakpoint])
   return useMediaQuery(`(max-width: ${width - 0.01}em)`, undefined, {
@@ -80,9 +76,13 @@ export function AppShellLayout() {
   useIdleLock(session !== null)
   useCashierModeAttribute(cashierMode)
 
+  // Below this width the navigation is a drawer behind the burger: on a phone, and in cashier mode
+  // on a tablet too, where the larger sidebar would take a third of the screen for one link. A
+  // closed drawer is inert, so Tab never walks through links that are off the screen.
   const breakpoint = cashierMode ? 'lg' : 'sm'
   const drawer = useBelow(breakpoint)
-  const phone = useBelow('sm')
+  // A phone: even without the title the header's switch and buttons would not fit beside the picker.
+  const phone = useBelow('xs')
   const burger = useRef<HTMLButtonElement>(null)
   useEscapeClosesDrawer(opened && drawer, () => {
     close()

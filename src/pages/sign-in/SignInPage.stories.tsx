@@ -77,8 +77,12 @@ export const WrongTokens: Story = {
     await userEvent.type(await canvas.findByLabelText(/^Partner token/), 'wrong-token')
     await userEvent.type(canvas.getByLabelText(/^User token/), 'wrong-token')
     await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }))
-    await expect(await canvas.findByText('Authentication needed.')).toBeVisible()
-    await expect(canvas.getByText('Not signed in')).toBeVisible()
+    // The API's 401 does not say which token it refused: both may be wrong, and where to get them.
+    await expect(await canvas.findByText('The server refused the tokens')).toBeVisible()
+    await expect(canvas.getByText('The server said: Authentication needed.')).toBeVisible()
+    await expect(
+      canvas.getByText('User token: From Settings → API access in Altegio.'),
+    ).toBeVisible()
     await expect(canvas.getByRole('heading', { name: 'KKM Console' })).toBeVisible()
   },
 }
