@@ -1,13 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { MOCK_API } from './support/env'
-import {
-  DEMO,
-  expect,
-  failedSale,
-  setScenario,
-  startSignedIn,
-  test,
-} from './support/fixtures'
+import { DEMO, expect, failedSale, setScenario, startSignedIn, test } from './support/fixtures'
 import { startInLanguage, TILL_LANGUAGES } from './support/till'
 import type { Locale } from '../src/preferences/store'
 import type { Locator, Page } from '@playwright/test'
@@ -164,7 +157,9 @@ async function expectTotals(
 
 test.describe('till: export and totals', () => {
   for (const locale of TILL_LANGUAGES) {
-    test(`the log's totals and its export, in ${locale}, match the API's data`, async ({ page }) => {
+    test(`the log's totals and its export, in ${locale}, match the API's data`, async ({
+      page,
+    }) => {
       const words = WORDS[locale]
       const from = moscowDay(-1)
       const to = moscowDay(0)
@@ -184,9 +179,7 @@ test.describe('till: export and totals', () => {
       const downloading = page.waitForEvent('download')
       await page.getByRole('button', { name: words.export }).click()
       const download = await downloading
-      expect(download.suggestedFilename()).toBe(
-        `kkm-transactions-${LOCATION.id}-${from}-${to}.csv`,
-      )
+      expect(download.suggestedFilename()).toBe(`kkm-transactions-${LOCATION.id}-${from}-${to}.csv`)
       const bytes = await readFile(await download.path())
       // The UTF-8 byte order mark: Russian Excel reads Cyrillic only with it.
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

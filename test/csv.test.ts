@@ -5,7 +5,12 @@ import { ru } from '@/i18n/messages/ru'
 import { csvCell, csvDialect, csvMoney, neutralizeFormula, toCsv } from '@/log/csv'
 import { locationFormat } from '@/log/view'
 
-const MOSCOW = { id: 1, title: 'Beauty Lab', timezone_name: 'Europe/Moscow', currency_short_title: '₽' }
+const MOSCOW = {
+  id: 1,
+  title: 'Beauty Lab',
+  timezone_name: 'Europe/Moscow',
+  currency_short_title: '₽',
+}
 
 function tx(overrides: Partial<KkmTransaction> = {}): KkmTransaction {
   return {

@@ -68,7 +68,9 @@ export const Russian: Story = {
   parameters: { app: { preferences: { locale: 'ru' } } },
   play: async ({ canvas }) => {
     await waitFor(() => expect(canvas.getByText('Продажи')).toBeVisible())
-    await expect(canvas.getByRole('group', { name: 'Итоги: Brooklyn, 1 дек. 2026 г.' })).toBeVisible()
+    await expect(
+      canvas.getByRole('group', { name: 'Итоги: Brooklyn, 1 дек. 2026 г.' }),
+    ).toBeVisible()
     await expect(canvas.getByText('14 чеков')).toBeVisible()
   },
 }
