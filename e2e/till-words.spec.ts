@@ -1,3 +1,4 @@
+import { PREFERENCES_KEY } from '../src/preferences/store'
 import { DEMO, expect, startSignedIn, test } from './support/fixtures'
 import { startInLanguage, TILL_LANGUAGES, TILL_VIEWPORTS } from './support/till'
 import type { Page } from '@playwright/test'
@@ -120,5 +121,37 @@ for (const screen of [LAPTOP, PHONE]) {
     const spread = Math.max(...lefts) - Math.min(...lefts)
     expect(spread, 'the slugs of all six cards start at one x').toBeLessThanOrEqual(1)
     await expectNoSideways(page, `${screen.name}, tax systems`)
+  })
+}
+
+/** Where the log's Refresh button ends, against the right-hand end of its toolbar. */
+async function refreshGap(page: Page): Promise<number> {
+  const toolbar = await page.getByRole('main').getByRole('search').boundingBox()
+  const refresh = await page.getByRole('button', { name: 'Refresh' }).boundingBox()
+  if (!toolbar || !refresh) throw new Error('the toolbar or its Refresh is not on the screen')
+  return toolbar.x + toolbar.width - (refresh.x + refresh.width)
+}
+
+for (const screen of [LAPTOP, PHONE]) {
+  test(`${screen.name}: Refresh keeps one place, the toolbar's end, with and without cashier mode`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: screen.width, height: screen.height })
+    await startSignedIn(page)
+    await page.goto('/locations/1/transactions')
+    await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible()
+    expect(Math.abs(await refreshGap(page)), 'Refresh ends the toolbar').toBeLessThanOrEqual(1)
+
+    await page.evaluate((key) => {
+      const stored = JSON.parse(window.localStorage.getItem(key) ?? '{}') as Record<string, unknown>
+      window.localStorage.setItem(key, JSON.stringify({ ...stored, cashierMode: true }))
+    }, PREFERENCES_KEY)
+    await page.reload()
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveCount(0)
+    expect(
+      Math.abs(await refreshGap(page)),
+      'in cashier mode too, without Export before it',
+    ).toBeLessThanOrEqual(1)
   })
 }

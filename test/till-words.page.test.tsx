@@ -111,6 +111,7 @@ describe('empty states say what is true', () => {
     const { unmount } = renderApp(EMPTY)
     expect(await screen.findByText('Сегодня транзакций пока нет.')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Показать журнал за сегодня' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Сбросить фильтры' })).toBeNull()
     unmount()
     renderApp(`${EMPTY}?from=2026-10-01&to=2026-10-02`)
     expect(

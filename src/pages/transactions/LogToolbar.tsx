@@ -179,35 +179,41 @@ export function LogToolbar({
         allowDeselect={false}
         w={190}
       />
-      <Button
-        variant="default"
-        leftSection={<IconRefresh size={16} aria-hidden />}
-        onClick={onRefresh}
-        loading={refreshing}
-        aria-keyshortcuts="r"
-      >
-        {l.refresh}
-      </Button>
-      {/* An administrator's tool: not in cashier mode. */}
-      {!cashierMode && (
+      {/*
+        The log's actions, together at the toolbar's end. Refresh comes last, so it keeps one
+        place (the right-hand end) with or without Export (cashier mode) and on every screen.
+      */}
+      <Group gap="sm" ml="auto" justify="flex-end">
+        {/* An administrator's tool: not in cashier mode. */}
+        {!cashierMode && (
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={onExport}
+            loading={exporting}
+            disabled={blocked}
+          >
+            {l.exportCsv}
+          </Button>
+        )}
         <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          onClick={onExport}
-          loading={exporting}
+          leftSection={<IconPrinter size={16} aria-hidden />}
+          onClick={onPrintReceipt}
+          aria-keyshortcuts={blocked ? undefined : 'p /'}
           disabled={blocked}
         >
-          {l.exportCsv}
+          {l.printReceipt}
         </Button>
-      )}
-      <Button
-        leftSection={<IconPrinter size={16} aria-hidden />}
-        onClick={onPrintReceipt}
-        aria-keyshortcuts={blocked ? undefined : 'p /'}
-        disabled={blocked}
-      >
-        {l.printReceipt}
-      </Button>
+        <Button
+          variant="default"
+          leftSection={<IconRefresh size={16} aria-hidden />}
+          onClick={onRefresh}
+          loading={refreshing}
+          aria-keyshortcuts="r"
+        >
+          {l.refresh}
+        </Button>
+      </Group>
     </Group>
   )
 }
