@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
+import { firstLoadChunk } from './scripts/first-load.ts'
+import { firstScreen } from './scripts/first-screen.ts'
 import { precompress } from './server/precompress.ts'
 
 /** The path the app calls; a dev or production server forwards it to the real API. */
@@ -69,11 +71,14 @@ export default defineConfig(({ mode, command }) => {
   // The embedded mock runs in the dev server unless a real API is named, and in the demo build;
   // a production build never contains it.
   const mockApi = mode === 'demo' || (command === 'serve' && mode !== 'production' && !upstream)
+  const firstLoad = firstLoadChunk()
 
   return {
     plugins: [
       react(),
       apiFlavour(env.ALTEGIO_API_FLAVOUR),
+      firstScreen(),
+      firstLoad.plugin,
       ...(mockApi ? [mockServiceWorker()] : []),
       // .br and .gz beside each asset, for the production server (server/precompress.ts).
       precompress(mode === 'demo' ? 'dist-demo' : 'dist'),
@@ -85,6 +90,11 @@ export default defineConfig(({ mode, command }) => {
       target: 'es2022',
       sourcemap: false,
       manifest: true,
+      rolldownOptions: {
+        output: {
+          codeSplitting: { groups: [{ name: 'index', test: firstLoad.test, priority: 10 }] },
+        },
+      },
     },
     server: {
       host: '127.0.0.1',

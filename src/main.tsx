@@ -1,5 +1,5 @@
 import './styles'
-import { lazy, StrictMode, Suspense } from 'react'
+import { lazy, startTransition, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { Providers } from './providers'
@@ -30,15 +30,19 @@ const QueryDevtools = import.meta.env.DEV
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-createRoot(root).render(
-  <StrictMode>
-    <Providers>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-      <Suspense fallback={null}>
-        <QueryDevtools buttonPosition="bottom-right" />
-      </Suspense>
-    </Providers>
-  </StrictMode>,
+// A transition: React keeps index.html's first screen (scripts/first-screen.ts) on view until the
+// route's lazy chunks are in, then replaces it in one commit, instead of a spinner in between.
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <Providers>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+        <Suspense fallback={null}>
+          <QueryDevtools buttonPosition="bottom-right" />
+        </Suspense>
+      </Providers>
+    </StrictMode>,
+  ),
 )

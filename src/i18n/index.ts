@@ -5,7 +5,7 @@ import {
   usePreference,
   type Locale,
 } from '@/preferences/store'
-import { en, type Messages } from './messages/en'
+import type { Messages } from './messages/en'
 
 export type { Locale } from '@/preferences/store'
 export type { Messages } from './messages/en'
@@ -20,10 +20,16 @@ export const LANGUAGE_OPTIONS: { value: Locale; label: string }[] = [
 ]
 
 /**
- * English ships with the app; Russian is a chunk of its own, fetched only when chosen, so an
- * English user never downloads it.
+ * Each language is a chunk of its own and only the chosen one is fetched: a Russian user never
+ * downloads English, nor an English one Russian (the first screen's script preloads the chosen
+ * chunk beside the entry, scripts/first-screen.ts). This module waits for it at evaluation (a
+ * top-level await), so nothing renders before a catalogue is in and `t` is never missing.
  */
-const catalogues: Partial<Record<Locale, Messages>> = { en }
+const LOADERS: Record<Locale, () => Promise<Messages>> = {
+  en: () => import('./messages/en').then((module) => module.en),
+  ru: () => import('./messages/ru').then((module) => module.ru),
+}
+const catalogues: Partial<Record<Locale, Messages>> = {}
 const loading = new Map<Locale, Promise<void>>()
 const listeners = new Set<() => void>()
 let version = 0
@@ -33,7 +39,7 @@ let version = 0
  * while another loads the interface stays as it was (no flash of keys). Kept here, outside
  * render, and moved on only when a catalogue arrives or the choice changes.
  */
-let shown: Locale = 'en'
+let shown: Locale = getPreference('locale')
 
 function showChosen(): void {
   const chosen = getPreference('locale')
@@ -47,20 +53,39 @@ export function loadCatalogue(locale: Locale): Promise<void> {
   if (catalogues[locale]) return Promise.resolve()
   let pending = loading.get(locale)
   if (!pending) {
-    pending = import('./messages/ru').then(({ ru }) => {
-      catalogues.ru = ru
-      version += 1
-      for (const listener of listeners) listener()
-      showChosen()
-    })
+    pending = LOADERS[locale]().then(
+      (messages) => {
+        catalogues[locale] = messages
+        version += 1
+        for (const listener of listeners) listener()
+        showChosen()
+      },
+      (error: unknown) => {
+        // A failed fetch may be retried by the next choice of this language.
+        loading.delete(locale)
+        throw error
+      },
+    )
     loading.set(locale, pending)
   }
   return pending
 }
 
 subscribePreferences(showChosen)
-// A remembered Russian starts loading with the app, in parallel with the first route.
-if (getPreference('locale') !== 'en') void loadCatalogue(getPreference('locale'))
+try {
+  await loadCatalogue(shown)
+} catch {
+  // The chosen language's chunk did not load: start in English rather than not at all.
+  shown = 'en'
+  await loadCatalogue('en')
+}
+
+/** The catalogue of the language shown; there is always one (the await above). */
+function shownCatalogue(): Messages {
+  const messages = catalogues[shown]
+  if (!messages) throw new Error(`The ${shown} catalogue is not loaded`)
+  return messages
+}
 
 function subscribe(listener: () => void) {
   listeners.add(listener)
@@ -88,7 +113,7 @@ export function useI18n(): I18n {
     if (!catalogues[chosen]) void loadCatalogue(chosen)
   }, [chosen])
   return {
-    t: catalogues[locale] ?? en,
+    t: catalogues[locale] ?? shownCatalogue(),
     locale,
     intlLocale: INTL_LOCALES[locale],
     chosen,
@@ -98,7 +123,7 @@ export function useI18n(): I18n {
 
 /** The catalogue shown now, for code outside React (notifications raised by the API client). */
 export function currentMessages(): Messages {
-  return catalogues[getPreference('locale')] ?? catalogues[shown] ?? en
+  return catalogues[getPreference('locale')] ?? shownCatalogue()
 }
 
 /** `<html lang>` follows the language shown (screen readers pick their voice from it). */

@@ -1,0 +1,108 @@
+import { en, type Messages } from '../src/i18n/messages/en'
+import { ru } from '../src/i18n/messages/ru'
+import { APP_YCLIENTS } from './support/env'
+import { expect, test } from './support/fixtures'
+import type { Page } from '@playwright/test'
+
+/**
+ * The first screen before the JavaScript (scripts/first-screen.ts): painted from index.html and
+ * its small script alone, in the chosen language, colour scheme and product, then replaced by the
+ * app without a layout shift.
+ */
+
+/** The app's own chunks never arrive: what shows is what index.html paints by itself. */
+async function withoutTheApp(page: Page): Promise<void> {
+  await page.route(/\/assets\/(?!first-screen-).*\.js$/, (route) => route.abort())
+}
+
+async function remember(page: Page, preferences: unknown): Promise<void> {
+  await page.addInitScript(
+    (value) => {
+      window.localStorage.setItem('kkm.preferences', value)
+    },
+    typeof preferences === 'string' ? preferences : JSON.stringify(preferences),
+  )
+}
+
+const intro = (words: Messages, product: string) => words.signIn.intro(product)
+
+test('the sign-in page paints from the HTML alone, in English and the light scheme by default', async ({
+  page,
+}) => {
+  await withoutTheApp(page)
+  await page.goto('/sign-in')
+  const screen = page.locator('.kkm-fs')
+  await expect(screen).toHaveAttribute('aria-busy', 'true')
+  await expect(screen.getByRole('heading', { level: 1, name: en.app.name })).toBeVisible()
+  await expect(screen.locator('.kkm-fs-intro')).toHaveText(intro(en, 'Altegio'), {
+    useInnerText: true,
+  })
+  await expect(screen.getByText(en.signIn.submit, { exact: true })).toBeVisible()
+  await expect(screen.getByText(ru.signIn.submit, { exact: true })).toBeHidden()
+  // No control in it: nothing to type into that the app would then throw away.
+  await expect(screen.locator('input, button, select, textarea, a')).toHaveCount(0)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light')
+})
+
+test('it follows the remembered language and colour scheme, and the product the server names', async ({
+  page,
+}) => {
+  await withoutTheApp(page)
+  await remember(page, { locale: 'ru', colorScheme: 'dark' })
+  await page.goto(`${APP_YCLIENTS}/sign-in`)
+  const screen = page.locator('.kkm-fs')
+  await expect(screen.getByRole('heading', { level: 1, name: ru.app.name })).toBeVisible()
+  await expect(screen.locator('.kkm-fs-intro')).toHaveText(intro(ru, 'YCLIENTS'), {
+    useInnerText: true,
+  })
+  await expect(screen.locator('.kkm-fs-title [data-l="en"]')).toBeHidden()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru')
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
+})
+
+test('a signed-in path paints the shell’s frame instead', async ({ page }) => {
+  await withoutTheApp(page)
+  await page.goto('/tax-systems/1')
+  await expect(page.locator('.kkm-fs-shell')).toBeVisible()
+  await expect(page.locator('.kkm-fs-sign-in')).toBeHidden()
+})
+
+test('unreadable preferences fall back to the defaults without an error', async ({ page }) => {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await withoutTheApp(page)
+  await remember(page, '{not json')
+  await page.goto('/sign-in')
+  await expect(page.locator('.kkm-fs').getByRole('heading', { name: en.app.name })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  // The aborted app chunks fail to load; no error may come from the first screen's script.
+  expect(errors.filter((message) => !/module script|dynamically imported/i.test(message))).toEqual(
+    [],
+  )
+})
+
+test('the app replaces it in place: one heading, no busy region, no layout shift', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const shifts: number[] = []
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number
+        hadRecentInput: boolean
+      })[])
+        if (!entry.hadRecentInput) shifts.push(entry.value)
+    }).observe({ type: 'layout-shift', buffered: true })
+    Object.assign(window, { __shifts: shifts })
+  })
+  await page.goto('/sign-in')
+  await expect(page.getByLabel(en.tokens.partner)).toBeVisible()
+  await expect(page.locator('.kkm-fs')).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+  const shift = await page.evaluate(() =>
+    (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, each) => sum + each, 0),
+  )
+  expect(shift).toBeLessThanOrEqual(0.02)
+})

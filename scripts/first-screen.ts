@@ -1,0 +1,248 @@
+/**
+ * The first screen before the JavaScript (issue #14.2), a Vite plugin:
+ *
+ * - index.html's `<!-- kkm:first-screen -->` becomes the sign-in form and the signed-in shell's
+ *   frame in plain HTML, in both languages and for both products, words taken from the catalogues
+ *   (src/i18n/messages) so they cannot drift; index.html's own `<style>` lays them out and shows
+ *   one language, one product and one screen, as the attributes on `<html>` say.
+ * - `<!-- kkm:first-screen-script -->` becomes a small classic script, a file of its own because
+ *   the server's Content-Security-Policy allows no inline script (server/app.ts). It runs before
+ *   the first paint and sets those attributes from the preferences (localStorage
+ *   `kkm.preferences`, src/preferences/store.ts), the `kkm-api-flavour` meta tag and the path,
+ *   and adds a modulepreload for what the route needs: the chosen language's catalogue and the
+ *   route's lazy chunks, nothing else (the entry's own imports Vite preloads already).
+ *
+ * React replaces the whole of #root in one commit (src/main.tsx renders in a transition), so
+ * nothing that was painted moves; the skeleton is `aria-busy` and holds no control.
+ */
+import { PRODUCT_NAME, type ApiFlavour } from '../src/api/flavour.ts'
+import { en, type Messages } from '../src/i18n/messages/en.ts'
+import { ru } from '../src/i18n/messages/ru.ts'
+import type { OutputBundle, OutputChunk } from 'rolldown'
+import type { Plugin } from 'vite'
+
+const MARKUP = '<!-- kkm:first-screen -->'
+const SCRIPT = '<!-- kkm:first-screen-script -->'
+const DEV_SCRIPT_PATH = '/@kkm/first-screen.js'
+
+/** Which lazy page each path loads (src/router.tsx); the shell's frame comes before all but sign-in. */
+const ROUTES: { page: string; path: RegExp; shell: boolean }[] = [
+  { page: 'src/pages/sign-in/SignInPage.tsx', path: /^\/sign-in\/?$/, shell: false },
+  { page: 'src/pages/overview/OverviewPage.tsx', path: /^\/overview\/?$/, shell: true },
+  { page: 'src/pages/tax-systems/TaxSystemsPage.tsx', path: /^\/tax-systems(\/|$)/, shell: true },
+  {
+    page: 'src/pages/transactions/TransactionsPage.tsx',
+    path: /^\/locations\/[^/]+\/transactions\/?$/,
+    shell: true,
+  },
+  { page: 'src/pages/callback/CallbackPage.tsx', path: /^\/callback\/?$/, shell: true },
+  { page: 'src/pages/home/HomePage.tsx', path: /^\/?$/, shell: true },
+]
+const SHELL = 'src/pages/shell/AppShellLayout.tsx'
+const CATALOGUES = { en: 'src/i18n/messages/en.ts', ru: 'src/i18n/messages/ru.ts' } as const
+
+export interface Preloads {
+  /** Files (from the site's root) of each language's catalogue chunk. */
+  catalogues: Record<keyof typeof CATALOGUES, string[]>
+  /** A path's pattern (RegExp source) and the files its route loads beyond the entry. */
+  routes: [string, string[]][]
+}
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+type Words = Messages
+const LANGUAGES: [keyof typeof CATALOGUES, Words][] = [
+  ['en', en],
+  ['ru', ru],
+]
+const FLAVOURS = Object.keys(PRODUCT_NAME) as ApiFlavour[]
+
+/** A phrase in each language, each its own span (the stylesheet shows the chosen one). */
+function say(pick: (words: Words) => string | ((product: string) => string)): string {
+  return LANGUAGES.map(([language, words]) => {
+    const phrase = pick(words)
+    const text =
+      typeof phrase === 'string'
+        ? escape(phrase)
+        : // The product's name is one span per flavour, inside the phrase where the words put it.
+          escape(phrase('\u0000')).replace(
+            '\u0000',
+            FLAVOURS.map(
+              (flavour) => `<span data-p="${flavour}">${escape(PRODUCT_NAME[flavour])}</span>`,
+            ).join(''),
+          )
+    return `<span data-l="${language}">${text}</span>`
+  }).join('')
+}
+
+function field(label: string, description: string): string {
+  return `<div class="kkm-fs-field"><div class="kkm-fs-label">${label}</div><div class="kkm-fs-description">${description}</div><div class="kkm-fs-input"></div></div>`
+}
+
+/** The sign-in page (src/pages/sign-in/SignInPage.tsx) and the shell's frame, without controls. */
+export function firstScreenMarkup(): string {
+  const signIn = [
+    '<main class="kkm-fs-sign-in"><div class="kkm-fs-card">',
+    `<h1 class="kkm-fs-title">${say((w) => w.app.name)}</h1>`,
+    `<p class="kkm-fs-intro">${say((w) => w.signIn.intro)}</p>`,
+    '<div class="kkm-fs-segments kkm-fs-xs"></div>',
+    '<div class="kkm-fs-segments"></div>',
+    field(
+      say((w) => w.tokens.partner),
+      say((w) => w.signIn.partnerHint),
+    ),
+    field(
+      say((w) => w.tokens.user),
+      say((w) => w.signIn.userHint),
+    ),
+    `<div class="kkm-fs-button">${say((w) => w.signIn.submit)}</div>`,
+    '</div></main>',
+  ].join('')
+  const shell = [
+    '<div class="kkm-fs-shell">',
+    `<header class="kkm-fs-header"><div class="kkm-fs-brand">${say((w) => w.app.name)}</div></header>`,
+    '<nav class="kkm-fs-nav"><div></div><div></div><div></div></nav>',
+    '<main class="kkm-fs-main"><div class="kkm-fs-heading"></div><div class="kkm-fs-line"></div></main>',
+    '</div>',
+  ].join('')
+  return `<div class="kkm-fs" aria-busy="true">${signIn}${shell}</div>`
+}
+
+/**
+ * The script run before the first paint. Plain ES5 in a function: it must not throw, whatever
+ * localStorage holds or whether it may be read at all (privacy modes, sandboxed frames).
+ */
+export function firstScreenScript(preloads: Preloads): string {
+  return `(function () {
+  var root = document.documentElement
+  var preferences = null
+  try {
+    preferences = JSON.parse(window.localStorage.getItem('kkm.preferences'))
+  } catch (error) {
+    preferences = null
+  }
+  if (!preferences || typeof preferences !== 'object') preferences = {}
+  var language = preferences.locale === 'ru' ? 'ru' : 'en'
+  var scheme = preferences.colorScheme
+  if (scheme !== 'light' && scheme !== 'dark') {
+    try {
+      scheme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
+    } catch (error) {
+      scheme = 'light'
+    }
+  }
+  var meta = document.querySelector('meta[name="kkm-api-flavour"]')
+  var flavour = meta && meta.getAttribute('content') === 'yclients' ? 'yclients' : 'altegio'
+  var path = window.location.pathname
+  root.lang = language
+  root.setAttribute('data-mantine-color-scheme', scheme)
+  root.setAttribute('data-kkm-flavour', flavour)
+  root.setAttribute('data-kkm-screen', /^\\/sign-in\\/?$/.test(path) ? 'sign-in' : 'shell')
+  if (preferences.cashierMode === true) root.setAttribute('data-kkm-cashier', '')
+  var preloads = ${JSON.stringify(preloads)}
+  var files = preloads.catalogues[language].slice()
+  for (var i = 0; i < preloads.routes.length; i++) {
+    if (new RegExp(preloads.routes[i][0]).test(path)) {
+      files = files.concat(preloads.routes[i][1])
+      break
+    }
+  }
+  for (var j = 0; j < files.length; j++) {
+    var link = document.createElement('link')
+    link.rel = 'modulepreload'
+    link.href = files[j]
+    document.head.appendChild(link)
+  }
+})()
+`
+}
+
+function chunkOf(bundle: OutputBundle, module: string): OutputChunk {
+  const found = Object.values(bundle).find(
+    (output): output is OutputChunk =>
+      output.type === 'chunk' && (output.facadeModuleId ?? '').endsWith(`/${module}`),
+  )
+  if (!found) throw new Error(`first-screen: the build has no chunk for ${module}`)
+  return found
+}
+
+/** A chunk and its static imports, less what the entry loads (and Vite preloads) already. */
+function closure(bundle: OutputBundle, start: OutputChunk, loaded: Set<string>): string[] {
+  const seen = new Set<string>()
+  const visit = (fileName: string) => {
+    if (seen.has(fileName) || loaded.has(fileName)) return
+    seen.add(fileName)
+    const output = bundle[fileName]
+    if (output?.type === 'chunk') output.imports.forEach(visit)
+  }
+  visit(start.fileName)
+  return [...seen]
+}
+
+export function preloadsOf(bundle: OutputBundle, base: string): Preloads {
+  const entry = Object.values(bundle).find(
+    (output): output is OutputChunk => output.type === 'chunk' && output.isEntry,
+  )
+  if (!entry) throw new Error('first-screen: the build has no entry chunk')
+  const loaded = new Set(closure(bundle, entry, new Set()))
+  const url = (files: string[]) => files.map((file) => base + file)
+  const shell = closure(bundle, chunkOf(bundle, SHELL), loaded)
+  return {
+    catalogues: {
+      en: url(closure(bundle, chunkOf(bundle, CATALOGUES.en), loaded)),
+      ru: url(closure(bundle, chunkOf(bundle, CATALOGUES.ru), loaded)),
+    },
+    routes: ROUTES.map(({ page, path, shell: inShell }) => {
+      const own = closure(bundle, chunkOf(bundle, page), loaded)
+      return [path.source, url([...new Set([...(inShell ? shell : []), ...own])])]
+    }),
+  }
+}
+
+export function firstScreen(): Plugin {
+  let base = '/'
+  return {
+    name: 'kkm:first-screen',
+    enforce: 'post',
+    configResolved(config) {
+      base = config.base
+    },
+    configureServer(server) {
+      // The dev server preloads nothing (it serves modules one by one); the rest is the same.
+      server.middlewares.use(DEV_SCRIPT_PATH, (_req, res) => {
+        res.setHeader('Content-Type', 'text/javascript')
+        res.end(firstScreenScript({ catalogues: { en: [], ru: [] }, routes: [] }))
+      })
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (!html.includes(MARKUP) || !html.includes(SCRIPT))
+          throw new Error(`index.html must hold ${MARKUP} and ${SCRIPT}`)
+        const withMarkup = html.replace(MARKUP, firstScreenMarkup())
+        // In a build the script's file exists only once the chunks are named (generateBundle).
+        return context.server
+          ? withMarkup.replace(SCRIPT, `<script src="${DEV_SCRIPT_PATH}"></script>`)
+          : withMarkup
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const page = bundle['index.html']
+        if (page?.type !== 'asset' || typeof page.source !== 'string')
+          throw new Error('first-screen: the build has no index.html')
+        const reference = this.emitFile({
+          type: 'asset',
+          name: 'first-screen.js',
+          source: firstScreenScript(preloadsOf(bundle, base)),
+        })
+        page.source = page.source.replace(
+          SCRIPT,
+          `<script src="${base}${this.getFileName(reference)}"></script>`,
+        )
+      },
+    },
+  }
+}
