@@ -12,6 +12,7 @@ import {
 import { MoneyTotals } from '@/components/MoneyTotals'
 import { PageHeader } from '@/components/PageHeader'
 import { TransactionTable } from '@/components/TransactionTable'
+import { onceEach, rowsOf } from '@/components/transactionRows'
 import { useI18n } from '@/i18n'
 import { dayInZone, formatCount, formatDay, formatTimeZoneName } from '@/i18n/format'
 import { filtersLocally, openShiftStart, serverStatus } from '@/log/logParams'
@@ -25,8 +26,9 @@ import { useShortcuts } from '../shortcuts'
 import { useLogDialogs } from './logDialogs'
 import { LogToolbar } from './LogToolbar'
 import { ShiftHeader } from './ShiftHeader'
+import { UpdatedAgo } from './UpdatedAgo'
 import { useCsvExport } from './useCsvExport'
-import { useLiveInterval, useSecondsSince } from './useLiveLog'
+import { useLiveInterval } from './useLiveLog'
 import { useLogView } from './useLogView'
 import type { PrintRequest } from './PrintFlow'
 
@@ -80,22 +82,18 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     useQuery({ ...shiftQuery(locationId, today), enabled: false }).data,
     format.timeZone,
   )
-  const updatedAgo = useSecondsSince(list.dataUpdatedAt)
   const shown = useMemo(
     () => (list.data ? shownLog(view, list.data, readsWhole, whole.data, format.timeZone) : null),
     [list.data, view, readsWhole, whole.data, format.timeZone],
   )
   const sorted = useMemo(() => shown?.transactions ?? [], [shown])
-  // Formatted once when the data (or the language) arrives: a new sort only reorders them.
-  const formatted = useMemo(
-    () => new Map(list.data?.transactions.map((t) => [t.id, toRow(t, format)])),
-    [list.data, format],
+  // Each row formatted once, when the table first shows it (a 10,000-row result is usable at
+  // once), and kept through a new sort or page; a new read or language formats afresh.
+  const readRow = useMemo(
+    () => onceEach((transaction: KkmTransaction) => toRow(transaction, format)),
+    [format],
   )
-  const rows = useMemo(
-    // Rows of other pages come from the whole range's copy: formatted when first shown.
-    () => sorted.map((transaction) => formatted.get(transaction.id) ?? toRow(transaction, format)),
-    [sorted, formatted, format],
-  )
+  const rows = useMemo(() => rowsOf(sorted, readRow), [sorted, readRow])
   const byId = useMemo(
     () => new Map(sorted.map((transaction) => [transaction.id, transaction])),
     [sorted],
@@ -267,11 +265,7 @@ export function TransactionLog({ locationId }: { locationId: number }) {
             </Text>
           </Group>
           {/* Outside the live region: the count above is announced when rows come, not this. */}
-          {updatedAgo !== null && (
-            <Text size="xs" c="dimmed">
-              {l.updatedAgo(updatedAgo)}
-            </Text>
-          )}
+          <UpdatedAgo at={list.dataUpdatedAt} />
           {totals && (
             <MoneyTotals
               totals={totals}
