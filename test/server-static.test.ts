@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { firstScreenMarkup, firstScreenScript } from '../scripts/first-screen'
 import { createApp } from '../server/app'
 import { parseConfig, type Config } from '../server/config'
 import { precompressDir } from '../server/precompress'
@@ -16,6 +17,7 @@ const APP_JS = `export const app = ${JSON.stringify('console '.repeat(2000))}\n`
 const LATE_JS = `export const late = ${JSON.stringify('late '.repeat(400))}\n`
 const TINY_JS = 'export const tiny = 1\n'
 const BROWSER = 'gzip, deflate, br, zstd'
+const NO_PRELOADS = { catalogues: { en: [], ru: [] }, routes: [] }
 
 let staticDir: string
 
@@ -197,6 +199,34 @@ describe('ALTEGIO_API_FLAVOUR', () => {
       expect(await (await app.request('/')).text()).toContain('content="yclients"')
     } finally {
       writeFileSync(path, INDEX_HTML)
+    }
+  })
+
+  it('keeps the first screen whole when it writes the flavour in', async () => {
+    // The page as a build writes it: index.html with the first screen and its script filled in.
+    const source = readFileSync(join(import.meta.dirname, '..', 'index.html'), 'utf8')
+    const built = source
+      .replace('<!-- kkm:first-screen -->', firstScreenMarkup())
+      .replace(
+        '<!-- kkm:first-screen-script -->',
+        '<script src="/assets/first-screen-abc123.js"></script>',
+      )
+    const dir = tempBuild({ 'assets/first-screen-abc123.js': firstScreenScript(NO_PRELOADS) })
+    writeFileSync(join(dir, 'index.html'), built)
+    try {
+      const app = createApp(parseConfig({ STATIC_DIR: dir, ALTEGIO_API_FLAVOUR: 'yclients' }))
+      const page = await (await app.request('/sign-in')).text()
+      expect(page).toBe(built.replace('content="altegio"', 'content="yclients"'))
+      // Both products' names stay in it: the script shows the one the meta tag names.
+      expect(page).toContain('<div class="kkm-fs" aria-busy="true">')
+      expect(page).toContain('<span data-p="yclients">YCLIENTS</span>')
+      expect(page).toContain('<script src="/assets/first-screen-abc123.js"></script>')
+      const script = await app.request('/assets/first-screen-abc123.js')
+      expect(script.status).toBe(200)
+      expect(script.headers.get('Content-Type')).toMatch(/^text\/javascript/)
+      expect(await script.text()).toContain('kkm.preferences')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 

@@ -1,0 +1,116 @@
+// The first screen's script (scripts/first-screen.ts), run as the browser runs it before the
+// first paint: whatever localStorage holds, or whether it may be read at all, it never throws.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { firstScreenScript, type Preloads } from '../scripts/first-screen'
+
+const PRELOADS: Preloads = {
+  catalogues: { en: ['/assets/en-1.js'], ru: ['/assets/ru-1.js', '/assets/plural-1.js'] },
+  routes: [
+    ['^\\/sign-in\\/?$', ['/assets/SignInPage-1.js']],
+    ['^\\/tax-systems(\\/|$)', ['/assets/AppShellLayout-1.js', '/assets/TaxSystemsPage-1.js']],
+  ],
+}
+
+function run(path: string): void {
+  window.history.replaceState(null, '', path)
+   
+  new Function(firstScreenScript(PRELOADS))()
+}
+
+const html = () => document.documentElement
+const preloaded = () =>
+  [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+    (link) => new URL(link.href).pathname,
+  )
+
+function darkSystem(dark: boolean) {
+  vi.spyOn(window, 'matchMedia').mockImplementation(
+    (query: string) =>
+      ({
+        matches: dark && query === '(prefers-color-scheme: dark)',
+        media: query,
+      }) as MediaQueryList,
+  )
+}
+
+beforeEach(() => {
+  document.head.innerHTML = '<meta name="kkm-api-flavour" content="altegio">'
+  for (const name of [
+    'lang',
+    'data-mantine-color-scheme',
+    'data-kkm-screen',
+    'data-kkm-flavour',
+    'data-kkm-cashier',
+  ])
+    html().removeAttribute(name)
+  window.localStorage.clear()
+})
+afterEach(() => window.history.replaceState(null, '', '/'))
+
+describe('the first screen script', () => {
+  it('starts in English, the system scheme and Altegio when nothing is remembered', () => {
+    darkSystem(true)
+    run('/sign-in')
+    expect(html().lang).toBe('en')
+    expect(html().getAttribute('data-mantine-color-scheme')).toBe('dark')
+    expect(html().getAttribute('data-kkm-flavour')).toBe('altegio')
+    expect(html().getAttribute('data-kkm-screen')).toBe('sign-in')
+    expect(html().hasAttribute('data-kkm-cashier')).toBe(false)
+    expect(preloaded()).toEqual(['/assets/en-1.js', '/assets/SignInPage-1.js'])
+  })
+
+  it('follows the remembered language, scheme and cashier mode, and the flavour meta tag', () => {
+    darkSystem(true)
+    window.localStorage.setItem(
+      'kkm.preferences',
+      JSON.stringify({ locale: 'ru', colorScheme: 'light', cashierMode: true }),
+    )
+    document.head.innerHTML = '<meta name="kkm-api-flavour" content="yclients">'
+    run('/tax-systems/1')
+    expect(html().lang).toBe('ru')
+    expect(html().getAttribute('data-mantine-color-scheme')).toBe('light')
+    expect(html().getAttribute('data-kkm-flavour')).toBe('yclients')
+    expect(html().getAttribute('data-kkm-screen')).toBe('shell')
+    expect(html().hasAttribute('data-kkm-cashier')).toBe(true)
+    expect(preloaded()).toEqual([
+      '/assets/ru-1.js',
+      '/assets/plural-1.js',
+      '/assets/AppShellLayout-1.js',
+      '/assets/TaxSystemsPage-1.js',
+    ])
+  })
+
+  it.each([
+    ['not JSON', '{"locale": "ru"'],
+    ['null', 'null'],
+    ['a number', '5'],
+    ['wrong values', JSON.stringify({ locale: 'de', colorScheme: 'purple', cashierMode: 'yes' })],
+  ])('falls back to the defaults when the preferences are %s', (_name, raw) => {
+    darkSystem(false)
+    window.localStorage.setItem('kkm.preferences', raw)
+    expect(() => run('/sign-in')).not.toThrow()
+    expect(html().lang).toBe('en')
+    expect(html().getAttribute('data-mantine-color-scheme')).toBe('light')
+    expect(html().hasAttribute('data-kkm-cashier')).toBe(false)
+  })
+
+  it('does not throw where localStorage may not be read, nor without matchMedia', () => {
+    const storage = vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError')
+    })
+    vi.spyOn(window, 'matchMedia').mockImplementation(() => {
+      throw new TypeError('matchMedia is not a function')
+    })
+    try {
+      expect(() => run('/overview')).not.toThrow()
+    } finally {
+      // The shared clean-up after each test clears localStorage.
+      storage.mockRestore()
+    }
+    expect(html().lang).toBe('en')
+    expect(html().getAttribute('data-mantine-color-scheme')).toBe('light')
+    expect(html().getAttribute('data-kkm-screen')).toBe('shell')
+    // A path no route names preloads the catalogue only.
+    expect(preloaded()).toEqual(['/assets/en-1.js'])
+  })
+})
