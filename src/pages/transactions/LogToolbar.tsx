@@ -100,7 +100,7 @@ function SearchField({ value, onChange }: { value: string; onChange: (search: st
         if (event.key === 'Enter') apply.flush()
       }}
       onBlur={() => apply.flush()}
-      w={250}
+      w={290}
     />
   )
 }
