@@ -59,6 +59,6 @@ export const Unlocks: Story = {
     await expect(
       await canvas.findByRole('heading', { name: 'Beauty Lab on Tverskaya' }),
     ).toBeVisible()
-    await expect(canvas.getByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return (1)')
+    await expect(canvas.getByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return')
   },
 }
