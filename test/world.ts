@@ -10,6 +10,7 @@ import type { ApiFlavour } from '@/api/flavour'
 import { forgetServerShape } from '@/api/logReader'
 import { DEMO, type MockDatabase } from '@/mocks/db'
 import { resetMockWorld, type MockWorldOptions } from '@/mocks/world'
+import { configureLiveLog, type LiveLogSettings } from '@/pages/transactions/useLiveLog'
 import { configurePrintFollow, type PrintFollowSettings } from '@/pages/transactions/usePrintFlow'
 import { resetPreferences, type Preferences } from '@/preferences/store'
 import { resetIdleLock } from '@/session/idle'
@@ -23,6 +24,8 @@ export interface WorldOptions extends MockWorldOptions {
   client?: Partial<{ timeoutMs: number; flavour: ApiFlavour }>
   /** How a print is followed after the POST (poll interval, give-up time); defaults otherwise. */
   printFollow?: Partial<PrintFollowSettings>
+  /** How often the log reads itself while visible; the app's interval otherwise. */
+  liveLog?: Partial<LiveLogSettings>
   /** What this browser remembers; left as the storage holds it when not given. */
   preferences?: Partial<Preferences>
   /** Nobody by default. */
@@ -56,6 +59,7 @@ export function resetWorld(options: WorldOptions = {}): MockDatabase {
   notifications.clean()
   if (options.client) configureClient(options.client)
   configurePrintFollow(options.printFollow ?? null)
+  configureLiveLog(options.liveLog ?? null)
   resetIdleLock()
   endSession('signed-out')
   if (options.preferences) resetPreferences(options.preferences)
