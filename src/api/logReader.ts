@@ -1,5 +1,5 @@
 import { api, payload } from './client'
-import { orderOf, serverShape, totalOf } from './serverShape'
+import { orderOf, serverShape, totalOf, type ServerShape } from './serverShape'
 import {
   fromWireTransaction,
   wireNumber,
@@ -78,31 +78,43 @@ export async function readServerPage(
 }
 
 /**
- * Asks the server once whether its counts are totals: a one-row page of filters known to find
- * several rows is counted more than 1 only by a server that counts totals, and exactly 1 only by
- * one that counts pages. A server that sends more rows than asked answers neither, and is not
- * asked again. Unsigned: readers of other locations wait for it, so one leaving must not cancel it.
+ * The one-row page just past a first page of `length` rows. Empty, it proves that page was all
+ * of it, whatever the server counts; and it shows how the server counts: a total says `length`
+ * even of an empty page, a page-counter 0. Holding a row, the first page was cut by a cap, and
+ * its count (more than 1: a total; 1: the page) teaches the same. A server that sends more rows
+ * than asked answers neither. Unsigned: readers of other locations wait for what it teaches, so
+ * one leaving must not cancel it.
  */
-function learnCounts(locationId: number, filters: LogFilters): Promise<void> {
-  const shape = serverShape()
-  shape.probe ??= readServerPage(locationId, filters, 1, 1).then(
-    (probe) => {
-      if (probe.count > probe.rows.length) shape.countIsTotal = true
-      else if (probe.rows.length === 1 && probe.count === 1) shape.countIsPage = true
-    },
+function readBeyond(
+  locationId: number,
+  filters: LogFilters,
+  length: number,
+  shape: ServerShape,
+): Promise<ServerPage> {
+  const asked = readServerPage(locationId, filters, length + 1, 1).then((beyond) => {
+    const rows = beyond.rows.length
+    if (rows === 0 && beyond.count > 0) shape.countIsTotal = true
+    else if (rows === 0) shape.countIsPage = true
+    else if (rows === 1 && beyond.count > 1) shape.countIsTotal = true
+    else if (rows === 1 && beyond.count === 1) shape.countIsPage = true
+    return beyond
+  })
+  // Asked once per server; a failure taught nothing, so the next reader may ask again.
+  shape.probe = asked.then(
+    () => undefined,
     () => {
-      // A failed probe taught nothing: the next reader that needs it may ask again.
       shape.probe = null
     },
   )
-  return shape.probe
+  return asked
 }
 
 /**
  * Whether a first page that does not say so itself holds every row: it is shorter than a page
  * this server has sent (so no cap cut it), or the server's counts are totals and this one equals
- * its length. A first page of several rows counted as many, from a server whose counts are not
- * known yet, is the one case that asks (`learnCounts`): once for the server, not per location.
+ * its length. Until the server's counting is known, the first reader to need it reads the row
+ * just past its page (readBeyond), which settles its own read and teaches every other reader:
+ * while it is in flight they wait for it, so the question costs one request for the whole server.
  */
 async function firstPageIsAll(
   locationId: number,
@@ -110,12 +122,16 @@ async function firstPageIsAll(
   answer: ServerPage,
   asked: number,
 ): Promise<boolean> {
-  const learned = serverShape()
+  const shape = serverShape()
   const length = answer.rows.length
-  if (length < Math.min(asked, learned.largestPage)) return true
-  if (length < 2 || answer.count !== length || learned.countIsPage) return false
-  if (!learned.countIsTotal) await learnCounts(locationId, filters)
-  return totalOf(answer) !== null
+  if (length < Math.min(asked, shape.largestPage)) return true
+  if (length === 0 || answer.count !== length || shape.countIsPage) return false
+  if (shape.countIsTotal || shape.probe) {
+    await shape.probe
+    return totalOf(answer) !== null
+  }
+  const beyond = await readBeyond(locationId, filters, length, shape).catch(() => null)
+  return beyond?.rows.length === 0
 }
 
 /** The page size of bulk reads (export, the all-rows view, the duplicate check). */

@@ -11,16 +11,16 @@ import type { KkmTransaction } from './wire'
  * - A count larger than the page it came with can only be a total: once seen, a count equal to
  *   its page's length is the total too, and a short page needs no second request to prove it is
  *   the last. A server that counts pages never shows a larger count, so it never teaches this;
- *   a one-row probe asks it outright (learnCounts in logReader.ts).
+ *   the row just past a first page asks it outright (readBeyond in logReader.ts).
  * - The longest page it has sent: whatever it caps its pages at, it is no less than that, so a
  *   page shorter than both it and the length asked is the last one.
  * - Its order, once a page's dates showed it.
  */
 export interface ServerShape {
   countIsTotal: boolean
-  /** A one-row probe of several rows came back counted 1. */
+  /** A page that can only be counted by its length was: an empty one counted 0, a one-row one 1. */
   countIsPage: boolean
-  /** The probe in flight or done; at most one per server, shared by every reader that waits. */
+  /** The question about counting, in flight or answered: one per server, awaited by every reader. */
   probe: Promise<void> | null
   largestPage: number
   order: LogOrder
