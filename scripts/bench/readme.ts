@@ -1,0 +1,108 @@
+/**
+ * The README's benchmark summary, written by `npm run bench` from the run it just made (never by
+ * hand): everything between the two markers below in README.md is replaced. A measure that wants
+ * a line in the summary adds a section (a function of the run's figures) to `SECTIONS`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import type { LighthouseEntry } from './lighthouse'
+import type { Report } from './report'
+
+export const START = '<!-- bench:summary:start (written by npm run bench; do not edit) -->'
+export const END = '<!-- bench:summary:end -->'
+
+export type SummarySection = (report: Report) => string[]
+
+const ms = (value: number | null | undefined) =>
+  value === null || value === undefined
+    ? '–'
+    : value >= 10_000
+      ? `${(value / 1000).toFixed(1)} s`
+      : `${Math.round(value).toLocaleString('en-US')} ms`
+
+const load = (values: number[] | undefined) =>
+  values && values.length > 0
+    ? `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`
+    : '–'
+
+function machineLine(report: Report): string[] {
+  const m = report.machine
+  return [
+    `Run of ${report.machine.date.slice(0, 16).replace('T', ' ')} UTC on ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryTotal} RAM; load average ${m.loadAverageAtStart.join(' / ')} at start, ${(m.loadAverageAtEnd ?? []).join(' / ')} at end (1/5/15 min). Where it passes the CPU count, times are upper bounds and ratios are what count.`,
+    '',
+  ]
+}
+
+function lighthouseTable(report: Report): string[] {
+  const entries: LighthouseEntry[] = report.lighthouse ?? []
+  if (entries.length === 0) return []
+  const pages = [...new Set(entries.map((e) => e.path))]
+  const of = (path: string, preset: string) =>
+    entries.find((e) => e.path === path && e.preset === preset)
+  const cell = (e: LighthouseEntry | undefined) =>
+    e
+      ? `${e.performance ?? '–'} (LCP ${ms(e.lcpMs)}, TBT ${ms(e.tbtMs)}, CLS ${e.cls ?? '–'})`
+      : '–'
+  const runs = Math.max(...entries.map((e) => e.runs ?? 1))
+  return [
+    `| Lighthouse performance, median of ${runs} | mobile | desktop | load average during the runs |`,
+    '| --- | --- | --- | ---: |',
+    ...pages.map((path) => {
+      const mobile = of(path, 'mobile')
+      const desktop = of(path, 'desktop')
+      return `| \`${path}\` | ${cell(mobile)} | ${cell(desktop)} | ${load([...(mobile?.loadAverages ?? []), ...(desktop?.loadAverages ?? [])])} |`
+    }),
+    '',
+  ]
+}
+
+function bundleLine(report: Report): string[] {
+  const bundle = report.bundle
+  if (!bundle) return []
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
+  return [
+    `Bundle (gzip): ${bundle.routes.map((route) => `\`${route.path}\` ${kb(route.jsGzipBytes)} JS`).join(', ')}; details in \`bench-results/latest.md\`.`,
+    '',
+  ]
+}
+
+function logTable(report: Report): string[] {
+  const all = report.log10k
+  if (!all) return []
+  const row = (name: string, a: number | null, b: number | null) =>
+    `| ${name} | ${ms(a)} | ${ms(b)} | ${a && b ? `×${(b / a).toFixed(1)}` : ''} |`
+  return [
+    '| 11,041-row log (`size=all`) | virtualised | every row rendered | ratio |',
+    '| --- | ---: | ---: | ---: |',
+    row('navigation → usable table', all.virtual?.usableMs ?? null, all.full?.usableMs ?? null),
+    row('scroll p95 frame', all.virtual?.frameP95Ms ?? null, all.full?.frameP95Ms ?? null),
+    '',
+  ]
+}
+
+/** In order; the scroll floor and the overview's figures add theirs here. */
+export const SECTIONS: SummarySection[] = [machineLine, logTable, lighthouseTable, bundleLine]
+
+export function summary(report: Report, sections: SummarySection[] = SECTIONS): string {
+  return sections.flatMap((section) => section(report)).join('\n')
+}
+
+/** Replaces the summary in README.md; false (and README untouched) when it has no markers. */
+export function writeReadmeSummary(path: string, report: Report): boolean {
+  const readme = readFileSync(path, 'utf8')
+  const start = readme.indexOf(START)
+  const end = readme.indexOf(END)
+  if (start < 0 || end < start) return false
+  const next = `${readme.slice(0, start + START.length)}\n\n${summary(report)}\n${readme.slice(end)}`
+  writeFileSync(path, next)
+  return true
+}
+
+// `npx tsx scripts/bench/readme.ts`: the summary again from bench-results/latest.json.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = new URL('../../', import.meta.url)
+  const report = JSON.parse(
+    readFileSync(new URL('bench-results/latest.json', root), 'utf8'),
+  ) as Report
+  if (!writeReadmeSummary(new URL('README.md', root).pathname, report))
+    throw new Error('README.md has no bench summary markers')
+}
