@@ -32,8 +32,8 @@ import {
   stopAll,
   waitForHttp,
 } from './bench/processes'
-import { compare, toMarkdown, type Machine, type Report, type Settings } from './bench/report'
 import { writeReadmeSummary } from './bench/readme'
+import { compare, toMarkdown, type Machine, type Report, type Settings } from './bench/report'
 import { measureRequestsPerView, requestsMarkdown } from './bench/requests'
 import { TimeoutError, withTimeout } from './bench/timeout'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
