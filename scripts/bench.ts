@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { measureBundle } from './bench/bundle'
+import { floorMarkdown, floorPage, floorRows, measureFloorRun, type FloorRun } from './bench/floor'
 import { runLighthouse, type LighthouseEntry } from './bench/lighthouse'
 import {
   logUrl,
@@ -48,10 +49,11 @@ const VIEWPORT = { width: 1440, height: 900 }
 const TOKENS = { partner: 'demo-partner-token', user: 'demo-user-token' }
 const SESSION = { partnerToken: TOKENS.partner, userToken: TOKENS.user, user: null }
 const USAGE =
-  'Usage: npm run bench -- [--no-build] [--no-lighthouse] [--lighthouse-runs=3] [--runs=3] [--full-runs=1] [--step=600] [--scroll-limit=20] [--visible-timeout=300] [--only=all-virtual,all-full,1000-virtual,1000-full]'
+  'Usage: npm run bench -- [--no-build] [--no-lighthouse] [--lighthouse-runs=3] [--runs=3] [--full-runs=1] [--step=600] [--scroll-limit=20] [--visible-timeout=300] [--only=all-virtual,all-full,1000-virtual,1000-full,floor | --only=scroll]'
 
 type Size = 'all' | 1000
-const KINDS = ['all-virtual', 'all-full', '1000-virtual', '1000-full'] as const
+/** `floor`: the same rows as bare HTML (bench/floor.ts), scrolled after each `all-virtual` run. */
+const KINDS = ['all-virtual', 'all-full', '1000-virtual', '1000-full', 'floor'] as const
 type Kind = (typeof KINDS)[number]
 
 interface Options {
@@ -99,7 +101,13 @@ function parseOptions(argv: string[]): Options {
   for (const arg of argv) {
     const [name = '', value] = arg.split('=')
     const key = numeric[name]
-    const kinds = name === '--only' && value ? value.split(',') : []
+    // `scroll`: the 10,000-row scroll and its floor only.
+    const kinds =
+      name === '--only' && value
+        ? value
+            .split(',')
+            .flatMap((kind) => (kind === 'scroll' ? ['all-virtual', 'floor'] : [kind]))
+        : []
     if (name === '--no-build' && value === undefined) options.build = false
     else if (name === '--no-lighthouse' && value === undefined) options.lighthouse = false
     else if (key && value && /^[1-9]\d{0,4}$/.test(value)) options[key] = Number(value)
@@ -218,6 +226,10 @@ async function main(): Promise<void> {
   let machine: Machine
   const runs: LogRun[] = []
   const failures: FailedRun[] = []
+  const floorRuns: FloorRun[] = []
+  const floor = options.only.includes('floor')
+    ? await floorPage(floorRows(LOCATION_ID, from, today))
+    : null
   let requests: ReturnType<RequestLog['summary']>
   try {
     machine = await machineInfo(browser)
@@ -285,6 +297,22 @@ async function main(): Promise<void> {
       try {
         const run = await measureLogRun(page, runOptions)
         runs.push(run)
+        // In the same tab right after, so that the floor and the table share the machine's load.
+        if (floor && run.size === 'all' && run.mode === 'virtual') {
+          await page.goto(`${base}/healthz`)
+          const floorRun = await measureFloorRun(page, {
+            base,
+            page: floor,
+            step: options.step,
+            limitMs: options.scrollLimitS * 1000,
+            run: step.run,
+            minRowCount: 10_001,
+          })
+          floorRuns.push(floorRun)
+          progress(
+            `floor #${step.run}: ${floorRun.rows} rows, scroll p95 ${floorRun.scroll.p95Ms} ms, ${floorRun.scroll.longFrames}/${floorRun.scroll.frames} long`,
+          )
+        }
         const s = run.scroll
         const scroll = s
           ? `; scroll p95 ${s.p95Ms} ms, ${s.longFrames}/${s.frames} long, ${s.totalScrollMs} ms${s.reachedBottom ? '' : ` (cut short at ${Math.round(s.reachedFraction * 100)} %)`}`
@@ -364,15 +392,15 @@ async function main(): Promise<void> {
   // In this process, after the browser work: MSW intercepts this process's own fetch meanwhile.
   progress('requests per view under each server profile')
   const requestsPerView = await measureRequestsPerView()
-  const markdown = `${toMarkdown(report)}\n\n${requestsMarkdown(requestsPerView)}`
+  const markdown = `${toMarkdown(report)}\n\n${floorMarkdown(runs, floorRuns)}\n\n${requestsMarkdown(requestsPerView)}`
   mkdirSync(outDir, { recursive: true })
   writeFileSync(
     join(outDir, 'latest.json'),
-    `${JSON.stringify({ ...report, requestsPerView, runs }, null, 2)}\n`,
+    `${JSON.stringify({ ...report, requestsPerView, runs, floorRuns }, null, 2)}\n`,
   )
   writeFileSync(join(outDir, 'latest.md'), `${markdown}\n`)
   // The README's table comes from this run, not from a hand.
-  if (!writeReadmeSummary(join(root, 'README.md'), report))
+  if (!(await writeReadmeSummary(join(root, 'README.md'), report)))
     progress('README.md has no bench summary markers: its table was left as it was')
   console.log(`\n${markdown}`)
   progress('wrote bench-results/latest.json and bench-results/latest.md')

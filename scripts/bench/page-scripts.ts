@@ -4,6 +4,7 @@
  * functions in `__name(...)` calls that do not exist in the page.
  */
 
+/** The log's table (and the floor's): the page scrolls it, it has no scroller of its own. */
 export const SCROLL_SELECTOR = '[data-testid="transaction-scroll"]'
 export const ROW_SELECTOR = '[data-row-id]'
 export const DETAILS_SELECTOR = `${SCROLL_SELECTOR} [data-row-id] button[aria-label^="Details of transaction"]`
@@ -71,7 +72,7 @@ export function rowsVisibleProbe(arg: { min: number; table: string; row: string 
   return performance.now()
 }
 
-export const TABLE_SELECTOR = `${SCROLL_SELECTOR} table`
+export const TABLE_SELECTOR = SCROLL_SELECTOR
 
 export const NOW_EXPRESSION = 'performance.now()'
 
@@ -106,16 +107,17 @@ export interface ScrollResult {
 }
 
 /**
- * Scrolls the table's container from the top to the bottom, `step` pixels per animation frame,
+ * Scrolls the page from the table's top to the bottom, `step` pixels per animation frame,
  * recording every frame's interval from requestAnimationFrame timestamps. Stops two frames after
  * the bottom (so the last step's frame is counted) or after `limitMs`.
  */
 export function scrollExpression(step: number, limitMs: number): string {
   return `
 (async () => {
-  const box = document.querySelector('${SCROLL_SELECTOR}');
-  if (!box) throw new Error('no scroll container');
-  box.scrollTop = 0;
+  const table = document.querySelector('${SCROLL_SELECTOR}');
+  const box = document.scrollingElement;
+  if (!table || !box) throw new Error('no table');
+  box.scrollTop = Math.max(0, table.getBoundingClientRect().top + box.scrollTop - 60);
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   const frames = [];
   let steps = 0;
@@ -154,7 +156,7 @@ export function scrollExpression(step: number, limitMs: number): string {
 }
 
 /** The result's size as the table tells assistive technology (aria-rowcount less the header). */
-export const RESULT_ROWS_EXPRESSION = `Number(document.querySelector('${SCROLL_SELECTOR} table')?.getAttribute('aria-rowcount') ?? 1) - 1`
+export const RESULT_ROWS_EXPRESSION = `Number(document.querySelector('${TABLE_SELECTOR}')?.getAttribute('aria-rowcount') ?? 1) - 1`
 
 export const ROW_COUNT_EXPRESSION = `document.querySelectorAll('${ROW_SELECTOR}').length`
 

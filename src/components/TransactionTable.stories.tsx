@@ -7,12 +7,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
  * Rows come from the mock API's seed through the log page's own mapping (`toRow`): location 1 is
  * Beauty Lab in Moscow (roubles), location 4 (Wellness Spa Network HQ) the 10,000-row one.
  */
+const PAGE_OF_25 = storyData.rows(1, { count: 25 })
+
 const meta = {
   title: 'Components/TransactionTable',
   component: TransactionTable,
   tags: ['autodocs'],
   args: {
-    rows: storyData.rows(1, { count: 25 }),
+    rows: PAGE_OF_25,
     totalCount: storyData.log(1).length,
     caption: 'KKM transactions of Beauty Lab on Tverskaya',
     sort: { key: 'date', direction: 'desc' },
@@ -34,13 +36,13 @@ export const PageOf25: Story = {
     await expect(rendered).toBeGreaterThan(10)
     await expect(rendered).toBeLessThanOrEqual(26)
     await expect(table).toHaveAttribute('aria-rowcount', String(storyData.log(1).length + 1))
-    const first = args.rows[0]
+    const first = PAGE_OF_25[0]
     if (!first) throw new Error('no rows')
     await userEvent.click(
       canvas.getByRole('button', { name: `Details of transaction ${first.id}` }),
     )
     await expect(args.onOpenDetails).toHaveBeenCalledWith(first.id)
-    const printable = args.rows.find((row) => row.printable)
+    const printable = PAGE_OF_25.find((row) => row.printable)
     if (!printable) throw new Error('no printable row')
     const [print] = canvas.getAllByRole('button', {
       name: `Print receipt for ${printable.document}`,
@@ -63,7 +65,7 @@ export const PageOf25NarrowTablet: Story = onNarrowTablet({
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(
       document.documentElement.clientWidth,
     )
-    const first = args.rows.find((row) => row.printable)
+    const first = PAGE_OF_25.find((row) => row.printable)
     if (!first) throw new Error('no printable row')
     const row = canvas.getByText(first.document).closest('[role="row"]')
     if (!(row instanceof HTMLElement)) throw new Error('no row')

@@ -12,9 +12,11 @@ import {
 import { useI18n } from '@/i18n'
 import {
   layoutFor,
+  onceEach,
   prepareRow,
   ROW_HEIGHTS,
   type PreparedRow,
+  type RowSource,
   type SortState,
   type TransactionRowView,
 } from './transactionRows'
@@ -22,7 +24,7 @@ import classes from './TransactionTable.module.css'
 import { CELL_CLASS, HeaderRow, LAYOUT_CLASS } from './TransactionTableHeader'
 
 interface TransactionTableProps {
-  rows: TransactionRowView[]
+  rows: RowSource
   sort: SortState
   onSortChange: (sort: SortState) => void
   onOpenDetails: (id: number) => void
@@ -150,16 +152,21 @@ export function TransactionTable({
     return () => observer.disconnect()
   }, [])
 
-  const prepared = useMemo(
+  // Each row prepared on its first render and kept while the language stays.
+  const prepare = useMemo(
     () =>
-      rows.map((row) =>
+      onceEach((row: TransactionRowView) =>
         prepareRow(row, { detailsOf: t.table.detailsOf, printFor: t.table.printFor }),
       ),
-    [rows, t],
+    [t],
   )
+  const preparedAt = (index: number): PreparedRow | undefined => {
+    const row = rows.at(index)
+    return row ? prepare(row) : undefined
+  }
 
   const virtualizer = useWindowVirtualizer({
-    count: prepared.length,
+    count: rows.length,
     estimateSize: () => rowHeight,
     overscan: 10,
     scrollMargin,
@@ -223,7 +230,7 @@ export function TransactionTable({
       >
         {virtualize
           ? items.map((item) => {
-              const row = prepared[item.index]
+              const row = preparedAt(item.index)
               return row ? (
                 <Row
                   key={row.row.id}
@@ -233,9 +240,12 @@ export function TransactionTable({
                 />
               ) : null
             })
-          : prepared.map((row, index) => (
-              <Row key={row.row.id} prepared={row} index={index} offset={null} />
-            ))}
+          : Array.from({ length: rows.length }, (_, index) => {
+              const row = preparedAt(index)
+              return row ? (
+                <Row key={row.row.id} prepared={row} index={index} offset={null} />
+              ) : null
+            })}
       </div>
     </div>
   )

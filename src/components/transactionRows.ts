@@ -72,7 +72,43 @@ export const DROPPED_BELOW_WIDE: ReadonlySet<keyof TransactionRowView> = new Set
   'printedCount',
 ])
 
-/** A row with what its render needs computed once, when the rows arrive. */
+/**
+ * The rows the table reads by index: an array, or rows formatted on the first read (the rows in
+ * view) and kept, so that data arriving — or a new sort — costs no formatting of rows unseen.
+ */
+export interface RowSource {
+  readonly length: number
+  at(index: number): TransactionRowView | undefined
+}
+
+/** `make` of each item computed on its first ask and kept as long as the item (and this) live. */
+export function onceEach<T extends object, V>(make: (item: T) => V): (item: T) => V {
+  const made = new WeakMap<T, V>()
+  return (item) => {
+    let value = made.get(item)
+    if (value === undefined) {
+      value = make(item)
+      made.set(item, value)
+    }
+    return value
+  }
+}
+
+/** Items read as rows through `read` (onceEach's), by index, only when asked for. */
+export function rowsOf<T extends object>(
+  items: readonly T[],
+  read: (item: T) => TransactionRowView,
+): RowSource {
+  return {
+    length: items.length,
+    at: (index) => {
+      const item = items[index]
+      return item ? read(item) : undefined
+    },
+  }
+}
+
+/** A row with what its render needs computed once, on its first render. */
 export interface PreparedRow {
   row: TransactionRowView
   detailsLabel: string
