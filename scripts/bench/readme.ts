@@ -4,6 +4,7 @@
  * a line in the summary adds a section (a function of the run's figures) to `SECTIONS`.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
+import { format, resolveConfig } from 'prettier'
 import type { LighthouseEntry } from './lighthouse'
 import type { Report } from './report'
 
@@ -86,14 +87,18 @@ export function summary(report: Report, sections: SummarySection[] = SECTIONS): 
   return sections.flatMap((section) => section(report)).join('\n')
 }
 
-/** Replaces the summary in README.md; false (and README untouched) when it has no markers. */
-export function writeReadmeSummary(path: string, report: Report): boolean {
+/**
+ * Replaces the summary in README.md, formatted as `npm run format:check` wants it; false (and
+ * README untouched) when it has no markers.
+ */
+export async function writeReadmeSummary(path: string, report: Report): Promise<boolean> {
   const readme = readFileSync(path, 'utf8')
   const start = readme.indexOf(START)
   const end = readme.indexOf(END)
   if (start < 0 || end < start) return false
   const next = `${readme.slice(0, start + START.length)}\n\n${summary(report)}\n${readme.slice(end)}`
-  writeFileSync(path, next)
+  const options = (await resolveConfig(path)) ?? {}
+  writeFileSync(path, await format(next, { ...options, filepath: path }))
   return true
 }
 
@@ -103,6 +108,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const report = JSON.parse(
     readFileSync(new URL('bench-results/latest.json', root), 'utf8'),
   ) as Report
-  if (!writeReadmeSummary(new URL('README.md', root).pathname, report))
+  if (!(await writeReadmeSummary(new URL('README.md', root).pathname, report)))
     throw new Error('README.md has no bench summary markers')
 }
