@@ -218,8 +218,8 @@ export function firstScreen(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html, context) {
-        if (!html.includes(MARKUP) || !html.includes(SCRIPT))
-          throw new Error(`index.html must hold ${MARKUP} and ${SCRIPT}`)
+        // Only the app's index.html has the markers (not Storybook's or Vitest's pages).
+        if (!html.includes(MARKUP) || !html.includes(SCRIPT)) return html
         const withMarkup = html.replace(MARKUP, firstScreenMarkup())
         // In a build the script's file exists only once the chunks are named (generateBundle).
         return context.server
@@ -231,8 +231,9 @@ export function firstScreen(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         const page = bundle['index.html']
-        if (page?.type !== 'asset' || typeof page.source !== 'string')
-          throw new Error('first-screen: the build has no index.html')
+        // A build of something else with this config (Storybook) has no page of ours.
+        if (page?.type !== 'asset' || typeof page.source !== 'string') return
+        if (!page.source.includes(SCRIPT)) return
         const reference = this.emitFile({
           type: 'asset',
           name: 'first-screen.js',
