@@ -13,7 +13,7 @@ const PRELOADS: Preloads = {
 
 function run(path: string): void {
   window.history.replaceState(null, '', path)
-   
+
   new Function(firstScreenScript(PRELOADS))()
 }
 
