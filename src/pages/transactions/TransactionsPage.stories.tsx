@@ -55,7 +55,8 @@ const table = async (canvas: Canvas) => {
     hidden: true,
   })
   await expect(found).toBeVisible()
-  if (!(found instanceof HTMLTableElement)) throw new Error('the log is not a table')
+  // A table by its roles (plain elements, so that thousands of rows scroll lightly).
+  if (!(found instanceof HTMLElement)) throw new Error('the log is not an element')
   return found
 }
 
