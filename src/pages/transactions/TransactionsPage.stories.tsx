@@ -64,10 +64,10 @@ const table = async (canvas: Canvas) => {
 const findDialog = (name: string) => screen.findByRole('dialog', { name, hidden: true })
 
 /** The text of one column in every row shown (read from the DOM: this runs inside waitFor). */
-function column(tableElement: HTMLTableElement, index: number): string[] {
-  return [...(tableElement.tBodies[0]?.rows ?? [])]
-    .filter((row) => row.dataset.rowId !== undefined)
-    .map((row) => row.cells[index]?.textContent ?? '')
+function column(tableElement: HTMLElement, index: number): string[] {
+  return [...tableElement.querySelectorAll<HTMLElement>('[role="row"][data-row-id]')].map(
+    (row) => row.querySelectorAll('[role="cell"]')[index]?.textContent ?? '',
+  )
 }
 
 export const TodaysLog: Story = {
