@@ -642,7 +642,10 @@ describe('CSV export', () => {
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 20_000 })
     const text = await (blobs[0] as Blob).text()
-    const lines = text.replace(/^\ufeff/, '').trimEnd().split('\r\n')
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n')
     const expected = (db.transactions.get(4) ?? []).filter(
       (t) =>
         t.type.id === 0 &&
