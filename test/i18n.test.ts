@@ -15,8 +15,17 @@ function leaves(node: unknown, prefix = ''): Map<string, string | number> {
   return found
 }
 
-/** Russian may say these exactly as English does: symbols and names that are not translated. */
-const SAME_IN_BOTH = new Set(['common.none', 'details.cashierValue', 'print.printedToast'])
+/**
+ * Russian may say these exactly as English does: symbols (≥ N) and names that are not translated, and
+ * the toasts' "label: message" lines, only punctuation around words translated elsewhere.
+ */
+const SAME_IN_BOTH = new Set([
+  'common.none',
+  'details.cashierValue',
+  'print.printedToast',
+  'print.refusedToast',
+  'totals.atLeast',
+])
 
 const EN = leaves(en)
 const RU = leaves(ru)

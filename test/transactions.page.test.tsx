@@ -655,7 +655,7 @@ describe('CSV export', () => {
     )
     expect(expected.length).toBeGreaterThan(1000)
     expect(lines[0]).toBe(
-      'Transaction id,Printed at (Asia/Novosibirsk),Operation code,Operation,Document id,Document type code,Document type,Sum,Currency,Status code,Status,Cashier id,Cashier,Printed,Location id,Location',
+      'Transaction id,Printed at (Asia/Novosibirsk),Operation code,Operation,Document id,Document type code,Document type,Sum,Currency,Status code,Status,Cashier id,Cashier,Copies printed,Location id,Location',
     )
     expect(lines).toHaveLength(expected.length + 1)
     expect(lines[1]).toMatch(
@@ -694,7 +694,7 @@ describe('CSV export', () => {
       'Статус',
       'ID кассира',
       'Кассир',
-      'Напечатано',
+      'Напечатано копий',
       'ID филиала',
       'Филиал',
     ])

@@ -506,7 +506,7 @@ export const en = {
     status: 'Status',
     cashierId: 'Cashier id',
     cashier: 'Cashier',
-    printedCount: 'Printed',
+    printedCount: 'Copies printed',
     locationId: 'Location id',
     location: 'Location',
     nothing: 'Nothing to export: the log is empty for these filters.',

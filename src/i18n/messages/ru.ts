@@ -495,7 +495,7 @@ export const ru: Messages = {
     status: 'Статус',
     cashierId: 'ID кассира',
     cashier: 'Кассир',
-    printedCount: 'Напечатано',
+    printedCount: 'Напечатано копий',
     locationId: 'ID филиала',
     location: 'Филиал',
     nothing: 'Нечего выгружать: журнал пуст для этих фильтров.',
