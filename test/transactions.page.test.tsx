@@ -670,6 +670,22 @@ describe('CSV export', () => {
     ).toBeInTheDocument()
   })
 
+  it('offers nothing to export on an empty log, and says why', async () => {
+    const blobs = catchDownloads()
+    // Location 5 has no transactions at all.
+    const { user } = renderApp('/locations/5/transactions')
+    expect(await screen.findByText('No transactions yet today.')).toBeInTheDocument()
+    const exportButton = screen.getByRole('button', { name: 'Export CSV' })
+    expect(exportButton).toHaveAttribute('aria-disabled', 'true')
+    expect(exportButton).toHaveAccessibleDescription(
+      'Nothing to export: the log is empty for these filters.',
+    )
+    await user.click(exportButton)
+    // A click would have started the whole read at once; nothing is downloading.
+    expect(exportButton).not.toHaveAttribute('data-loading')
+    expect(blobs).toHaveLength(0)
+  })
+
   it('in Russian: a BOM, semicolons, sums with a decimal comma, every id in its own column', async () => {
     setPreference('locale', 'ru')
     const blobs = catchDownloads()

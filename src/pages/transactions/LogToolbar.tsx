@@ -1,4 +1,4 @@
-import { Button, Group, Select, TextInput } from '@mantine/core'
+import { Button, Group, Select, TextInput, VisuallyHidden } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
 import { IconDownload, IconPrinter, IconRefresh, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -119,6 +119,7 @@ export function LogToolbar({
   exporting,
   onPrintReceipt,
   blocked = false,
+  exportDisabledReason = null,
 }: {
   view: LogView
   /** At the location: the presets count from it. */
@@ -135,6 +136,8 @@ export function LogToolbar({
   onPrintReceipt: () => void
   /** The API refused this log (403): nothing to print from it or export. */
   blocked?: boolean
+  /** Why there is nothing to export (an empty log), or null when there is. */
+  exportDisabledReason?: string | null
 }) {
   const { t, intlLocale } = useI18n()
   const l = t.log
@@ -186,15 +189,24 @@ export function LogToolbar({
       <Group gap="sm" ml="auto" justify="flex-end">
         {/* An administrator's tool: not in cashier mode. */}
         {!cashierMode && (
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-            onClick={onExport}
-            loading={exporting}
-            disabled={blocked}
-          >
-            {l.exportCsv}
-          </Button>
+          <>
+            {/* Disabled but focusable while empty, so the reason can be read out. */}
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              onClick={exportDisabledReason ? undefined : onExport}
+              loading={exporting}
+              disabled={blocked}
+              data-disabled={exportDisabledReason ? true : undefined}
+              aria-disabled={exportDisabledReason ? true : undefined}
+              aria-describedby={exportDisabledReason ? 'log-export-disabled' : undefined}
+            >
+              {l.exportCsv}
+            </Button>
+            {exportDisabledReason && (
+              <VisuallyHidden id="log-export-disabled">{exportDisabledReason}</VisuallyHidden>
+            )}
+          </>
         )}
         <Button
           leftSection={<IconPrinter size={16} aria-hidden />}

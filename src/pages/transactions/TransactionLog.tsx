@@ -216,6 +216,7 @@ export function TransactionLog({ locationId }: { locationId: number }) {
         refreshing={list.isFetching && !list.isPending}
         onExport={() => void csv.exportCsv()}
         exporting={csv.exporting}
+        exportDisabledReason={csv.disabledReason}
         onPrintReceipt={openPrintForm}
         blocked={forbidden}
       />
