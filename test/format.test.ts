@@ -13,7 +13,6 @@ import {
   locationTimeZone,
 } from '@/i18n/format'
 import { deriveShift } from '@/log/shift'
-import { toCsv } from '@/log/view'
 
 describe('money in the location’s currency', () => {
   it('formats the symbols locations send', () => {
@@ -65,30 +64,6 @@ describe('times in the location’s zone', () => {
   it('rejects garbage', () => {
     expect(parseApiDate('yesterday', 'UTC')).toBeNull()
     expect(parseApiDate('2026-11-28 15:00:00 tomorrow', 'UTC')).toBeNull()
-  })
-})
-
-describe('CSV', () => {
-  it('has a header, quotes what needs quoting and defuses formulas', () => {
-    const csv = toCsv([
-      {
-        id: 1,
-        printedAt: '28/11/2026, 10:00:00',
-        operation: 'Sale',
-        document: 'Visit #5',
-        sum: '₽1,000.00',
-        statusLabel: 'Success',
-        statusTone: 'success',
-        cashier: '=HYPERLINK("x")',
-        printedCount: '1',
-        printable: true,
-      },
-    ])
-    expect(csv.split('\r\n')).toEqual([
-      'Printed at,Operation,Document,Sum,Status,Cashier,Copies printed',
-      '"28/11/2026, 10:00:00",Sale,Visit #5,"₽1,000.00",Success,"\'=HYPERLINK(""x"")",1',
-      '',
-    ])
   })
 })
 

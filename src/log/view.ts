@@ -15,7 +15,6 @@ import {
 import type { StatusTone } from '@/components/StatusBadge'
 import type { TransactionDetailsView } from '@/components/TransactionDetails'
 import {
-  TRANSACTION_COLUMNS,
   type SortState,
   type TransactionRowView,
 } from '@/components/transactionRows'
@@ -254,17 +253,4 @@ export function sortTransactions(
       return sign * (order || a.transaction.id - b.transaction.id)
     })
     .map(({ transaction }) => transaction)
-}
-
-function csvCell(value: string): string {
-  // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-/** The log as CSV: the table's columns, a header row, values as shown. */
-export function toCsv(rows: TransactionRowView[], t: Messages = en): string {
-  const header = TRANSACTION_COLUMNS.map((column) => t.table[column.label])
-  const lines = rows.map((row) => TRANSACTION_COLUMNS.map((column) => String(row[column.key])))
-  return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
