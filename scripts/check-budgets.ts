@@ -6,7 +6,7 @@
  *   sign-in route chunk and its static imports) is at most 135 kB. The chosen language's catalogue
  *   comes on top (each is a chunk of its own, src/i18n/index.ts) and has a budget of its own.
  * - Every route's JavaScript, counted the same way, is at most 250 kB.
- * - Every route's CSS is at most 20 kB.
+ * - Every route's CSS is at most 21 kB.
  * - No chunk carries the mock API, MSW or the query devtools.
  *
  * kB are 1,000 bytes, as Vite prints them; gzip at level 6, what the production server's
@@ -24,7 +24,10 @@ const BUDGETS = {
   signInInitialJs: 135 * KB,
   catalogue: 12 * KB,
   routeJs: 250 * KB,
-  routeCss: 20 * KB,
+  // 20 until #13/#14 drew the log's rows with a CSS module instead of a Mantine component per
+  // cell: the log route's JS fell 248.2 -> 246.3 kB as its CSS rose to 20.0 (even with Table, Code and
+  // Card CSS now load with the lazy pages that use them). 1 kB of room, not a blank cheque.
+  routeCss: 21 * KB,
 }
 
 /** Text that only the mock API, MSW or the devtools bring into a bundle. */

@@ -1,3 +1,4 @@
+import '@mantine/core/styles/Code.css'
 import { ActionIcon, Code, CopyButton, Group, Tooltip } from '@mantine/core'
 import { IconCheck, IconCopy } from '@tabler/icons-react'
 import { useI18n } from '@/i18n'

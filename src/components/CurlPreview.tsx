@@ -1,3 +1,4 @@
+import '@mantine/core/styles/Code.css'
 import { Box, Button, Code, CopyButton, Group, Text } from '@mantine/core'
 import { IconCheck, IconCopy } from '@tabler/icons-react'
 import { useId } from 'react'

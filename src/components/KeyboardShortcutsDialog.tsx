@@ -1,3 +1,4 @@
+import '@mantine/core/styles/Table.css'
 // Kbd's styles travel with this lazily loaded dialog, not with every page (src/styles.ts).
 import '@mantine/core/styles/Kbd.css'
 import { Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core'

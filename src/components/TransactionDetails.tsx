@@ -1,3 +1,4 @@
+import '@mantine/core/styles/Table.css'
 import { Button, Drawer, Stack, Table, Text } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
 import { useI18n } from '@/i18n'

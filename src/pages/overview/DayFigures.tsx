@@ -1,3 +1,4 @@
+import '@mantine/core/styles/Table.css'
 import { Group, List, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { IN_FLIGHT_STATUSES } from '@/api/transactions'

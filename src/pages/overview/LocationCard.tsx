@@ -1,3 +1,4 @@
+import '@mantine/core/styles/Card.css'
 import { Card, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, type ReactNode } from 'react'

@@ -1,3 +1,5 @@
+import '@mantine/core/styles/Card.css'
+import '@mantine/core/styles/Table.css'
 import {
   Badge,
   Card,
