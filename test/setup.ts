@@ -26,6 +26,8 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub
 window.HTMLElement.prototype.scrollIntoView = () => undefined
+// jsdom has no scrolling and says so on every call; the log's window virtualiser scrolls the window.
+window.scrollTo = () => undefined
 // jsdom has no layout: give elements a screenful of size so the virtualised table renders rows.
 Object.defineProperty(window.HTMLElement.prototype, 'clientHeight', {
   configurable: true,
