@@ -3,7 +3,7 @@
  * read from dist/ and Vite's manifest (dist/.vite/manifest.json, `build.manifest` in vite.config.ts).
  *
  * - The sign-in route's initial JavaScript (the entry chunk, everything it imports statically, the
- *   sign-in route chunk and its static imports) is at most 135 kB. The chosen language's catalogue
+ *   sign-in route chunk and its static imports) is at most 130 kB. The chosen language's catalogue
  *   comes on top (each is a chunk of its own, src/i18n/index.ts) and has a budget of its own.
  * - Every route's JavaScript, counted the same way, is at most 250 kB.
  * - Every route's CSS is at most 21 kB.
@@ -20,8 +20,9 @@ import { readManifest, routeChunks, type ManifestChunk } from './route-chunks'
 
 const KB = 1000
 const BUDGETS = {
-  // Issue #14.4 asks for 130; 134.4 kB is reached (see docs/benchmarks.md, "Sign-in JavaScript").
-  signInInitialJs: 135 * KB,
+  // Issue #14 asks for 130: 128.1 kB since the sign-in page's static imports joined the entry's
+  // chunk (scripts/first-load.ts) and builds use react-router's production build (vite.config.ts).
+  signInInitialJs: 130 * KB,
   catalogue: 12 * KB,
   routeJs: 250 * KB,
   // 20 until #13/#14 drew the log's rows with a CSS module instead of a Mantine component per

@@ -57,7 +57,16 @@ function barrelTargets(
   return { targets, stars }
 }
 
-export function firstLoadChunk(): { plugin: Plugin; test: (id: string) => boolean } {
+/**
+ * `landing`: the lazy route a first visit usually opens (the sign-in page). Its static imports
+ * join the chunk too, so that route is the entry plus one chunk of its own: as ~17 small chunks
+ * shared with other pages, each compressed apart, they cost ~3.5 kB gzip more. The route's own
+ * module stays lazy.
+ */
+export function firstLoadChunk({ landing }: { landing?: string } = {}): {
+  plugin: Plugin
+  test: (id: string) => boolean
+} {
   const modules = new Set<string>()
   return {
     plugin: {
@@ -100,6 +109,12 @@ export function firstLoadChunk(): { plugin: Plugin; test: (id: string) => boolea
         }
         const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry)
         for (const id of entries) await visit(id)
+        if (landing !== undefined) {
+          if (!this.getModuleInfo(landing)) this.error(`first-load: ${landing} is not in the build`)
+          const before = modules.has(landing)
+          await visit(landing)
+          if (!before) modules.delete(landing)
+        }
         // The entry's own module (index.html's script, src/main.tsx) stays out: captured, it
         // would leave no chunk marked as the entry; the group becomes the entry's one import.
         for (const id of entries) {
