@@ -18,7 +18,13 @@ const CATALOGUES: Record<Locale, Messages> = { en, ru }
 const SHOTS = process.env.TILL_SCREENSHOTS === '1'
 const LOG = `/locations/1/transactions?from=${isoDay(-27)}&to=${isoDay()}&size=25`
 
-async function openLog(page: Page, viewport: TillViewport, locale: Locale, cashierMode = false) {
+async function openLog(
+  page: Page,
+  viewport: TillViewport,
+  locale: Locale,
+  cashierMode = false,
+  path = LOG,
+) {
   await page.setViewportSize({ width: viewport.width, height: viewport.height })
   await startSignedIn(page)
   await startInLanguage(page, locale)
@@ -27,7 +33,7 @@ async function openLog(page: Page, viewport: TillViewport, locale: Locale, cashi
       const stored = JSON.parse(window.localStorage.getItem(key) ?? '{}') as Record<string, unknown>
       window.localStorage.setItem(key, JSON.stringify({ ...stored, cashierMode: true }))
     }, PREFERENCES_KEY)
-  await page.goto(LOG)
+  await page.goto(path)
   // The page's one table (its name is in the language shown).
   const table = page.getByRole('main').getByRole('table')
   await expect(table).toBeVisible()
@@ -196,3 +202,86 @@ async function rowId(row: Locator): Promise<number> {
     .getAttribute('aria-label')
   return Number(/\d+$/.exec(label ?? '')?.[0])
 }
+
+/**
+ * Issue #13.9: the live log reads itself every 45 s (the page's clock is moved on to it). The
+ * next read brings NEW rows newer than any shown; they sort above the others, newest first.
+ */
+const NEW = 3
+
+async function openLiveLog(page: Page) {
+  let extra = false
+  await page.route(
+    (url) => url.pathname.endsWith('/kkm_transactions/1'),
+    async (route) => {
+      const response = await route.fetch()
+      const body = (await response.json()) as {
+        data: { id: number; print_date: string }[]
+        meta?: { count?: number }
+      }
+      const [newest] = body.data
+      if (extra && newest) {
+        const top = Math.max(...body.data.map((transaction) => transaction.id))
+        const added = Array.from({ length: NEW }, (_, n) => ({
+          ...newest,
+          id: top + NEW - n,
+          print_date: new Date(Date.parse(newest.print_date) + (NEW - n) * 1000).toISOString(),
+        }))
+        body.data = [...added, ...body.data]
+        if (body.meta?.count !== undefined) body.meta.count += NEW
+      }
+      await route.fulfill({ response, json: body })
+    },
+  )
+  await page.clock.install()
+  const laptop = TILL_VIEWPORTS[1]
+  const { table } = await openLog(page, laptop, 'en', false, LOG.replace('size=25', 'size=100'))
+  const rowCount = Number(await table.getAttribute('aria-rowcount'))
+  return {
+    table,
+    /** Moves the page's clock past the live interval, with new rows on the server. */
+    async nextRead() {
+      extra = true
+      await page.clock.fastForward(46_000)
+      await expect(table).toHaveAttribute('aria-rowcount', String(rowCount + NEW))
+    },
+  }
+}
+
+/** The row just below the sticky header, and where it is on the screen. */
+async function firstRowInView(page: Page): Promise<{ id: number; top: number }> {
+  return page.evaluate(() => {
+    const head = document.querySelector('[data-testid="transaction-scroll"] [role="rowgroup"]')
+    const box = head?.getBoundingClientRect()
+    if (!box) throw new Error('no header')
+    const row = document
+      .elementFromPoint(box.left + 10, Math.max(0, box.bottom) + 2)
+      ?.closest<HTMLElement>('[data-row-id]')
+    if (!row) throw new Error('no row under the header')
+    return { id: Number(row.dataset.rowId), top: Math.round(row.getBoundingClientRect().top) }
+  })
+}
+
+test.describe('new rows of the live log', () => {
+  test('do not move the row the cashier is reading, further down the log', async ({ page }) => {
+    const live = await openLiveLog(page)
+    await page.evaluate(() => window.scrollTo(0, 900))
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(900)
+    const before = await firstRowInView(page)
+    await live.nextRead()
+    await expect.poll(() => firstRowInView(page)).toEqual(before)
+  })
+
+  test('come in above the first row when the cashier is at the very top', async ({ page }) => {
+    const live = await openLiveLog(page)
+    const first = await firstRowInView(page)
+    await live.nextRead()
+    await expect(live.table.getByRole('row').nth(1)).not.toHaveAttribute(
+      'data-row-id',
+      String(first.id),
+    )
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    const now = await firstRowInView(page)
+    expect(now.id, 'a new row is first').toBeGreaterThan(first.id)
+  })
+})

@@ -8,9 +8,11 @@ import {
   useState,
   type CSSProperties,
   type MouseEvent,
+  type RefObject,
 } from 'react'
 import { useI18n } from '@/i18n'
 import {
+  indexNear,
   layoutFor,
   onceEach,
   prepareRow,
@@ -36,6 +38,11 @@ interface TransactionTableProps {
   caption: string
   /** Cashier mode: 44 px targets and the larger type (taller rows, wider columns). */
   touch?: boolean
+  /**
+   * What the rows show (filters, sort, page). New rows under the same key are a new read of the
+   * same log: the first row in view stays where it was. Under a new key the rows start afresh.
+   */
+  viewKey?: string
 }
 
 /**
@@ -110,6 +117,42 @@ const Row = memo(function Row({
 })
 
 /**
+ * Issue #13.9: rows a new read adds above the first row in view (the live log, newest first) do
+ * not move it — the page scrolls by the rows added above it. At the very top (the first row in
+ * view) the cashier is reading the newest, and the new ones come in above it.
+ */
+function useKeepFirstRowInView({
+  rows,
+  viewKey,
+  rowHeight,
+  scrollMargin,
+  headRef,
+}: {
+  rows: RowSource
+  viewKey: string
+  rowHeight: number
+  scrollMargin: number
+  headRef: RefObject<HTMLDivElement | null>
+}) {
+  const shown = useRef({ rows, viewKey })
+  useLayoutEffect(() => {
+    const last = shown.current
+    if (last.rows === rows) return
+    shown.current = { rows, viewKey }
+    if (last.viewKey !== viewKey) return
+    // Still the last rows' scroll: the first row not under the sticky header is the one read.
+    const under = Math.max(0, headRef.current?.getBoundingClientRect().bottom ?? 0)
+    const first = Math.floor((window.scrollY + under - scrollMargin) / rowHeight)
+    if (first <= 0) return
+    const id = last.rows.at(first)?.id
+    if (id === undefined) return
+    const found = indexNear(rows, id, first)
+    if (found === null || found === first) return
+    window.scrollBy(0, (found - first) * rowHeight)
+  }, [rows, viewKey, rowHeight, scrollMargin, headRef])
+}
+
+/**
  * The KKM log. The page scrolls, not the table (nothing hides the pagination below it), and only
  * the rows in view are in the DOM (plus a few above and below), each of a fixed height, so a
  * 10,000-row result scrolls as lightly as a page of 25. Its layout follows its own width.
@@ -124,9 +167,11 @@ export function TransactionTable({
   totalCount,
   caption,
   touch = false,
+  viewKey = '',
 }: TransactionTableProps) {
   const { t } = useI18n()
   const rootRef = useRef<HTMLDivElement>(null)
+  const headRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
   const [scrollMargin, setScrollMargin] = useState(0)
@@ -182,6 +227,8 @@ export function TransactionTable({
     virtualizer.measure()
   }, [rowHeight, virtualizer])
 
+  useKeepFirstRowInView({ rows, viewKey, rowHeight, scrollMargin, headRef })
+
   // One listener for every row: a button does what it says, anywhere else opens the details.
   const onBodyClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!(event.target instanceof Element)) return
@@ -215,7 +262,7 @@ export function TransactionTable({
         .join(' ')}
       style={rootStyle}
     >
-      <div role="rowgroup" className={classes.head}>
+      <div ref={headRef} role="rowgroup" className={classes.head}>
         <HeaderRow sort={sort} onSortChange={onSortChange} layout={layout} />
       </div>
       {/* Only delegates: each row's actions are buttons the keyboard reaches; a click elsewhere

@@ -108,6 +108,15 @@ export function rowsOf<T extends object>(
   }
 }
 
+/** The index of the row `id`, looked for outwards from `from` (where it was): rows read near it only. */
+export function indexNear(rows: RowSource, id: number, from: number): number | null {
+  for (let distance = 0; from - distance >= 0 || from + distance < rows.length; distance += 1) {
+    if (rows.at(from + distance)?.id === id) return from + distance
+    if (distance > 0 && rows.at(from - distance)?.id === id) return from - distance
+  }
+  return null
+}
+
 /** A row with what its render needs computed once, on its first render. */
 export interface PreparedRow {
   row: TransactionRowView

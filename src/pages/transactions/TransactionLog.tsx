@@ -94,6 +94,8 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     [format],
   )
   const rows = useMemo(() => rowsOf(sorted, readRow), [sorted, readRow])
+  // A new read of this view keeps the row in view; open details are no other view.
+  const viewKey = JSON.stringify([locationId, { ...view, transactionId: null }])
   const byId = useMemo(
     () => new Map(sorted.map((transaction) => [transaction.id, transaction])),
     [sorted],
@@ -286,6 +288,7 @@ export function TransactionLog({ locationId }: { locationId: number }) {
             onPrint={printById}
             virtualize={virtualize}
             touch={cashierMode}
+            viewKey={viewKey}
           />
           {pageCount > 1 && (
             <Pagination
