@@ -32,12 +32,17 @@ async function logShown(page: Page): Promise<void> {
 /** Every control of the header is inside the screen and named. */
 async function expectHeaderFits(page: Page, screen: TillViewport, what: string): Promise<void> {
   const header = page.getByRole('banner')
+  const controls: Locator = header.locator('button, input, a, [role="switch"]')
+  // The first screen's header (HTML before the JavaScript) has no controls yet: wait for the app's.
+  await expect(
+    controls.filter({ visible: true }).first(),
+    `${what}: the header has controls`,
+  ).toBeVisible()
   const overflow = await header.evaluate((element) => element.scrollWidth - element.clientWidth)
   expect(
     overflow,
     `${what}: the header's own content is no wider than the header`,
   ).toBeLessThanOrEqual(0)
-  const controls: Locator = header.locator('button, input, a, [role="switch"]')
   const count = await controls.count()
   expect(count, `${what}: the header has controls`).toBeGreaterThan(0)
   for (let i = 0; i < count; i++) {
