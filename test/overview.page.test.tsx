@@ -39,6 +39,7 @@ function todaysLog(company: MockCompany): MockTransaction[] {
 }
 
 const receipts = (n: number) => (n === 1 ? 'receipt' : 'receipts')
+const transactions = (n: number) => (n === 1 ? 'transaction' : 'transactions')
 
 /** The English labels of the print statuses, written out so a wrong catalogue entry fails here. */
 const STATUS_LABELS: Record<number, string> = {
@@ -61,8 +62,8 @@ async function loadedCard(title: string) {
   const region = await card(title)
   await waitFor(() =>
     expect(
-      within(region).queryByRole('link', { name: / receipts? today at / }) ??
-        within(region).queryByText(/^No receipts yet today/),
+      within(region).queryByRole('link', { name: / transactions? today at / }) ??
+        within(region).queryByText(/^No transactions yet today/),
     ).not.toBeNull(),
   )
   return region
@@ -109,12 +110,12 @@ describe('the overview', () => {
       const log = todaysLog(location)
       const now = Date.now()
       if (log.length === 0) {
-        expect(within(region).getByText(/^No receipts yet today/)).toBeInTheDocument()
+        expect(within(region).getByText(/^No transactions yet today/)).toBeInTheDocument()
         continue
       }
       expect(
         within(region).getByRole('link', {
-          name: `${log.length} ${receipts(log.length)} today at ${location.title}`,
+          name: `${log.length} ${transactions(log.length)} today at ${location.title}`,
         }),
       ).toBeInTheDocument()
       const byStatus = new Map<number, number>()
@@ -279,11 +280,11 @@ describe('the overview', () => {
     expect(within(smile).queryByRole('alert')).toBeNull()
   })
 
-  it('says so when a location has no receipts today', async () => {
+  it('says so when a location has no transactions today', async () => {
     renderApp(OVERVIEW)
     const nails = await loadedCard(NAIL_STUDIO)
     expect(
-      within(nails).getByText('No receipts yet today: the location’s log for today is empty.'),
+      within(nails).getByText('No transactions yet today: the location’s log for today is empty.'),
     ).toBeInTheDocument()
     expect(
       within(nails).getByText('Nothing needs attention: no failed or stuck receipts today.'),
@@ -316,7 +317,7 @@ describe('the overview', () => {
     const region = await loadedCard(BEAUTY_LAB)
     expect(
       within(region).getByRole('link', {
-        name: `${log.length} ${receipts(log.length)} today at ${BEAUTY_LAB}`,
+        name: `${log.length} ${transactions(log.length)} today at ${BEAUTY_LAB}`,
       }),
     ).toBeInTheDocument()
     // Every other card read after Beauty Lab's turn had come: it would have asked by then.

@@ -445,7 +445,7 @@ export const en = {
       `The API lists no location for this user. An administrator of the salon chain can give you access to its locations in ${product}.`,
     day: (today: string, timeZone: string, readAt: string | null) =>
       `${today} · times in ${timeZone}${readAt ? ` · read at ${readAt}` : ''}`,
-    loadingDay: (title: string) => `Loading today’s receipts at ${title}`,
+    loadingDay: (title: string) => `Loading today’s transactions at ${title}`,
     at: (title: string) => `at ${title}`,
     shiftOpen: (duration: string) => `Shift open for ${duration}`,
     shiftOverdue:
@@ -454,10 +454,10 @@ export const en = {
     noShift: 'No shift today',
     shiftChecking: 'Checking the shift…',
     shiftUnknown: (reason: string) => `Shift unknown: ${reason}`,
-    receiptsHeading: 'Today’s receipts',
-    noReceipts: 'No receipts yet today: the location’s log for today is empty.',
-    total: (n: number, count: string) => `${count} ${p(n, 'receipt', 'receipts')} today`,
-    byStatusCaption: (title: string) => `Today’s receipts at ${title} by status`,
+    receiptsHeading: 'Today’s transactions',
+    noReceipts: 'No transactions yet today: the location’s log for today is empty.',
+    total: (n: number, count: string) => `${count} ${p(n, 'transaction', 'transactions')} today`,
+    byStatusCaption: (title: string) => `Today’s transactions at ${title} by status`,
     statusColumn: 'Status',
     countColumn: 'Receipts',
     statusCount: (n: number, label: string, title: string) =>

@@ -436,7 +436,7 @@ export const ru: Messages = {
       `API не возвращает ни одного филиала для этого пользователя. Администратор сети может открыть вам доступ к её филиалам в ${product}.`,
     day: (today, timeZone, readAt) =>
       `${today} · время: ${timeZone}${readAt ? ` · обновлено в ${readAt}` : ''}`,
-    loadingDay: (title) => `Загрузка сегодняшних чеков: ${title}`,
+    loadingDay: (title) => `Загрузка сегодняшних транзакций: ${title}`,
     at: (title) => `— ${title}`,
     shiftOpen: (duration) => `Смена открыта ${duration}`,
     shiftOverdue:
@@ -445,10 +445,10 @@ export const ru: Messages = {
     noShift: 'Сегодня смены нет',
     shiftChecking: 'Проверка смены…',
     shiftUnknown: (reason) => `Состояние смены неизвестно: ${reason}`,
-    receiptsHeading: 'Чеки за сегодня',
-    noReceipts: 'Сегодня чеков ещё нет: журнал филиала за сегодня пуст.',
-    total: (n, count) => `${count} ${p(n, 'чек', 'чека', 'чеков')} за сегодня`,
-    byStatusCaption: (title) => `Чеки за сегодня по статусам — ${title}`,
+    receiptsHeading: 'Транзакции за сегодня',
+    noReceipts: 'Сегодня транзакций ещё нет: журнал филиала за сегодня пуст.',
+    total: (n, count) => `${count} ${p(n, 'транзакция', 'транзакции', 'транзакций')} за сегодня`,
+    byStatusCaption: (title) => `Транзакции за сегодня по статусам — ${title}`,
     statusColumn: 'Статус',
     countColumn: 'Чеки',
     statusCount: (n, label, title) =>

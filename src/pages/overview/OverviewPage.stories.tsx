@@ -99,7 +99,7 @@ export const Today: Story = {
       await beauty.findByRole('link', { name: /^(Shift |No shift today)/ }),
     ).toBeVisible()
     const nails = within(await card(canvas, NAIL_STUDIO))
-    await expect(await nails.findByText(/^No receipts yet today/)).toBeVisible()
+    await expect(await nails.findByText(/^No transactions yet today/)).toBeVisible()
     await expect(
       await nails.findByRole('link', { name: `No shift today at ${NAIL_STUDIO}` }),
     ).toBeVisible()
@@ -120,10 +120,10 @@ export const Loading: Story = {
   },
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByRole('status', { name: `Loading today’s receipts at ${BEAUTY_LAB}` }),
+      await canvas.findByRole('status', { name: `Loading today’s transactions at ${BEAUTY_LAB}` }),
     ).toHaveAttribute('aria-busy', 'true')
     await expect(
-      canvas.getByRole('status', { name: `Loading today’s receipts at ${NAIL_STUDIO}` }),
+      canvas.getByRole('status', { name: `Loading today’s transactions at ${NAIL_STUDIO}` }),
     ).toBeVisible()
   },
 }
@@ -147,7 +147,7 @@ export const OneLocationFailing: Story = {
     await expect(alert).toHaveTextContent('The server had a problem')
     await expect(smile.getByRole('button', { name: 'Try again' })).toBeEnabled()
     const beauty = within(await card(canvas, BEAUTY_LAB))
-    await expect(await beauty.findByRole('heading', { name: 'Today’s receipts' })).toBeVisible()
+    await expect(await beauty.findByRole('heading', { name: 'Today’s transactions' })).toBeVisible()
     await expect(beauty.queryByRole('alert')).not.toBeInTheDocument()
     await expect(canvas.getAllByRole('alert')).toHaveLength(1)
   },
@@ -165,7 +165,7 @@ export const NothingYetToday: Story = {
   play: async ({ canvas }) => {
     // Cards fill in one by one, under the rate limit: wait for all of them.
     await waitFor(() =>
-      expect(canvas.getAllByText(/^No receipts yet today/)).toHaveLength(LOCATION_COUNT),
+      expect(canvas.getAllByText(/^No transactions yet today/)).toHaveLength(LOCATION_COUNT),
     )
     await waitFor(() =>
       expect(canvas.getAllByRole('link', { name: /^No shift today at / })).toHaveLength(
