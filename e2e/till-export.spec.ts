@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { parseCsv } from '../test/parseCsv'
 import { MOCK_API } from './support/env'
 import { DEMO, expect, failedSale, setScenario, startSignedIn, test } from './support/fixtures'
 import { startInLanguage, TILL_LANGUAGES } from './support/till'
@@ -103,35 +104,6 @@ function money(kopecks: number, locale: string): string {
     currency: 'RUB',
     currencyDisplay: 'narrowSymbol',
   }).format(kopecks / 100)
-}
-
-/** RFC 4180 read back: quoted cells with doubled quotes, CRLF between records. */
-function parseCsv(text: string, separator: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else cell += char
-    } else if (char === '"') quoted = true
-    else if (char === separator) {
-      record.push(cell)
-      cell = ''
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(cell)
-      records.push(record)
-      record = []
-      cell = ''
-      i++
-    } else cell += char
-  }
-  return records
 }
 
 /** Checks a totals group against the expected money, in the language's words and format. */

@@ -9,6 +9,7 @@ import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
 import { configurePrintFollow } from '@/pages/transactions/usePrintFlow'
 import { setPreference } from '@/preferences/store'
+import { parseCsv } from './parseCsv'
 import { renderApp, signInAsManager } from './render'
 import { SEEDED_DOCUMENT, seedReceipt } from './seed'
 
@@ -600,35 +601,6 @@ function catchDownloads(): Blob[] {
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
   return blobs
-}
-
-/** RFC 4180, read back independently of the code that wrote it: quoted cells, doubled quotes. */
-function parseCsv(text: string, separator: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else cell += char
-    } else if (char === '"') quoted = true
-    else if (char === separator) {
-      record.push(cell)
-      cell = ''
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(cell)
-      records.push(record)
-      record = []
-      cell = ''
-      i++
-    } else cell += char
-  }
-  return records
 }
 
 describe('CSV export', () => {
