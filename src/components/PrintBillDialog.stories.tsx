@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test'
+import { expect, screen, userEvent, waitFor, within } from 'storybook/test'
 import { ru } from '@/i18n/messages/ru'
 import { inDarkScheme, onNarrowTablet, storyData } from '../../.storybook/decorators'
 import { PrintBillDialog, type PrintBillDialogProps } from './PrintBillDialog'
+import { documentIdOf, failedSale, failedTransaction, READY_TO_PRINT } from './printBillStoryArgs'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
@@ -11,13 +12,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
  * receipt failed (printing it again is legitimate) and one that printed (a second is a duplicate).
  * The form's controls keep their choices, so the dialog can be tried out in Storybook.
  */
-const failedTransaction = storyData.find(1, (t) => t.type.id === 0 && t.status.id === 3)
-const failedSale = storyData.row(failedTransaction, 1)
 const printedSale = storyData.row(
   storyData.find(1, (t) => t.type.id === 0 && t.status.id === 1),
   1,
 )
-const documentIdOf = (label: string) => label.replace(/^.*#/, '')
 const NO_CONNECTION = 'Could not reach the server. Check the connection.'
 
 /** The dialog with the form's choices kept in local state, as the page keeps them (callbacks still fire). */
@@ -52,27 +50,7 @@ const meta = {
   title: 'Components/PrintBillDialog',
   component: PrintBillDialog,
   tags: ['autodocs'],
-  args: {
-    opened: true,
-    onClose: fn(),
-    documentEditable: false,
-    documentValue: documentIdOf(failedSale.document),
-    onDocumentChange: fn(),
-    documentError: null,
-    documentLabel: failedSale.document,
-    operation: 'sale',
-    onOperationChange: fn(),
-    usePosTerminal: false,
-    onUsePosTerminalChange: fn(),
-    sum: failedSale.sum,
-    check: { state: 'clear' },
-    duplicateAcknowledged: false,
-    onDuplicateAcknowledgedChange: fn(),
-    phase: { kind: 'ready' },
-    onConfirm: fn(),
-    onPrintAgain: fn(),
-    onCheckAgain: fn(),
-  },
+  args: READY_TO_PRINT,
   render: (args) => <InteractiveDialog {...args} />,
 } satisfies Meta<typeof PrintBillDialog>
 

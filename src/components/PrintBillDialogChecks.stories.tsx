@@ -1,7 +1,8 @@
-import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test'
+import { expect, screen, userEvent, waitFor, within } from 'storybook/test'
 import { ru } from '@/i18n/messages/ru'
-import { onNarrowTablet, storyData } from '../../.storybook/decorators'
+import { onNarrowTablet } from '../../.storybook/decorators'
 import { PrintBillDialog } from './PrintBillDialog'
+import { READY_TO_PRINT } from './printBillStoryArgs'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 
 /**
@@ -9,37 +10,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
  * steps): what the log says of the document, and what the Document id field takes. The
  * document is a sale of location 1 from the mock API's seed whose receipt failed.
  */
-const failedSale = storyData.row(
-  storyData.find(1, (t) => t.type.id === 0 && t.status.id === 3),
-  1,
-)
 const NO_SALE =
   'The log of the last 30 days holds no successful sale receipt for this document: a return without a sale is a fiscal error.'
 
 const meta = {
   title: 'Components/PrintBillDialog/Checks',
   component: PrintBillDialog,
-  args: {
-    opened: true,
-    onClose: fn(),
-    documentEditable: false,
-    documentValue: failedSale.document.replace(/^.*#/, ''),
-    onDocumentChange: fn(),
-    documentError: null,
-    documentLabel: failedSale.document,
-    operation: 'sale',
-    onOperationChange: fn(),
-    usePosTerminal: false,
-    onUsePosTerminalChange: fn(),
-    sum: failedSale.sum,
-    check: { state: 'clear' },
-    duplicateAcknowledged: false,
-    onDuplicateAcknowledgedChange: fn(),
-    phase: { kind: 'ready' },
-    onConfirm: fn(),
-    onPrintAgain: fn(),
-    onCheckAgain: fn(),
-  },
+  args: READY_TO_PRINT,
 } satisfies Meta<typeof PrintBillDialog>
 
 export default meta
