@@ -68,7 +68,9 @@ const SCREENS: Screen[] = [
     name: 'overview',
     path: '/overview',
     ready: (page) =>
-      page.getByRole('region', { name: 'Nail Studio Paris' }).getByText(/No transactions yet today/),
+      page
+        .getByRole('region', { name: 'Nail Studio Paris' })
+        .getByText(/No transactions yet today/),
   },
   {
     name: 'not found',

@@ -19,9 +19,7 @@ const RATE_LIMIT = { requests: 5, windowMs: 1000 }
 const CLOCK_JITTER_MS = 30
 
 async function showLog(page: Page) {
-  await expect(
-    logTable(page).or(page.getByText(/^No transactions/)),
-  ).toBeVisible()
+  await expect(logTable(page).or(page.getByText(/^No transactions/))).toBeVisible()
 }
 
 const COUNTRIES: { option: string; id: number; title: string }[] = [

@@ -69,9 +69,9 @@ test('five tills reading their logs at once through one server: every request an
   // Location 4 holds 10,500 transactions: one till reads the big log while the others read theirs.
   const tills = await Promise.all([1, 2, 3, 4, 1].map((location) => openTill(browser, location)))
   for (const till of tills) {
-    await expect(
-      logTable(till.page).or(till.page.getByText(/^No transactions/)),
-    ).toBeVisible({ timeout: 45_000 })
+    await expect(logTable(till.page).or(till.page.getByText(/^No transactions/))).toBeVisible({
+      timeout: 45_000,
+    })
   }
   for (const till of tills) {
     await expect.poll(() => till.settled, { timeout: 45_000 }).toBe(till.started)

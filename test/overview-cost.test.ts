@@ -104,10 +104,11 @@ describe.each(Object.entries(PROFILES))('the overview on a server with %s', (_na
       forcedPages += pages - 1
       expect(of(sent, company.id, 'day')).toBeLessThanOrEqual(pages + endProof)
       if (tellsTheShift(company)) expect(of(sent, company.id, 'look-back')).toBe(0)
-      else expect(client.getQueryData(shiftQuery(company.id, todayOf(company)).queryKey)).toEqual({
-        opening: null,
-        closing: null,
-      })
+      else
+        expect(client.getQueryData(shiftQuery(company.id, todayOf(company)).queryKey)).toEqual({
+          opening: null,
+          closing: null,
+        })
     }
     // The seed gives a look-back to one location (the empty log), or this proves less than it says.
     expect(db.companies.filter((c) => !tellsTheShift(c)).map((c) => c.id)).toEqual([5])

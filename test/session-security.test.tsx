@@ -15,9 +15,7 @@ describe('idle lock', () => {
   it('locks after the idle timeout, forgets the user token, and unlocks onto the same page and filters', async () => {
     signInAsManager()
     const { user, address } = renderApp('/locations/1/transactions?type=1')
-    expect(await screen.findByRole('combobox', { name: 'Operation' })).toHaveValue(
-      'Sale return',
-    )
+    expect(await screen.findByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return')
     // Short only once the page is up (its chunk may take longer than 400 ms on a loaded machine);
     // the key press restarts the idle timer with it.
     configureIdleLock({ timeoutMs: 400 })
@@ -42,9 +40,7 @@ describe('idle lock', () => {
     await user.clear(screen.getByLabelText(/User token/))
     await user.type(screen.getByLabelText(/User token/), DEMO.userToken)
     await user.click(screen.getByRole('button', { name: 'Unlock' }))
-    expect(await screen.findByRole('combobox', { name: 'Operation' })).toHaveValue(
-      'Sale return',
-    )
+    expect(await screen.findByRole('combobox', { name: 'Operation' })).toHaveValue('Sale return')
     expect(address.current.pathname).toBe('/locations/1/transactions')
     expect(getSession()?.userToken).toBe(DEMO.userToken)
   })

@@ -33,7 +33,7 @@ describe('a location the API refuses (403)', () => {
     expect(alert).toHaveTextContent(/^Access denied/)
     // One message: not also the not-in-your-list note, the bare 403 or a shift error.
     expect(screen.getAllByRole('alert')).toHaveLength(1)
-        expect(screen.queryByText(/is not in your list of locations/)).toBeNull()
+    expect(screen.queryByText(/is not in your list of locations/)).toBeNull()
     expect(screen.queryByText(/Shift state unknown/)).toBeNull()
     const print = screen.getByRole('button', { name: 'Print receipt' })
     expect(print).toBeDisabled()

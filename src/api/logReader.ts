@@ -30,13 +30,7 @@ export interface TransactionFilters extends LogFilters {
   pageSize: number
 }
 
-export {
-  forgetServerShape,
-  learnedOrder,
-  orderOf,
-  totalOf,
-  type LogOrder,
-} from './serverShape'
+export { forgetServerShape, learnedOrder, orderOf, totalOf, type LogOrder } from './serverShape'
 
 /** One page as the server sent it, in the server's order. */
 export interface ServerPage {

@@ -14,10 +14,7 @@ import {
 } from '@/api/transactions'
 import type { StatusTone } from '@/components/StatusBadge'
 import type { TransactionDetailsView } from '@/components/TransactionDetails'
-import {
-  type SortState,
-  type TransactionRowView,
-} from '@/components/transactionRows'
+import { type SortState, type TransactionRowView } from '@/components/transactionRows'
 import { apiTime, parseApiDate } from '@/domain/apiDate'
 import { INTL_LOCALES, type Messages } from '@/i18n'
 import { formatCount, formatDateTime, formatMoney, locationTimeZone } from '@/i18n/format'

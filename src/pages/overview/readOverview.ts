@@ -39,7 +39,9 @@ function isTodaysFirstPage(filters: unknown, today: string): boolean {
   const keys = Object.keys(filters)
   return (
     keys.every((key) => key in wanted || key === 'pageSize') &&
-    Object.entries(wanted).every(([key, value]) => (filters as Record<string, unknown>)[key] === value)
+    Object.entries(wanted).every(
+      ([key, value]) => (filters as Record<string, unknown>)[key] === value,
+    )
   )
 }
 
@@ -106,7 +108,12 @@ export async function readOverview(
       const day = await client.fetchQuery(dayQuery(id, today))
       if (!needsLookBack(day.transactions)) return { done: Promise.resolve(settled(id, false)) }
       const lookBack = client.fetchQuery(shiftQuery(id, today))
-      return { done: lookBack.then(() => settled(id, false), () => settled(id, true)) }
+      return {
+        done: lookBack.then(
+          () => settled(id, false),
+          () => settled(id, true),
+        ),
+      }
     } catch {
       return { done: Promise.resolve(settled(id, true)) }
     }

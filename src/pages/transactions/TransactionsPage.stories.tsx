@@ -232,9 +232,7 @@ export const FilterTheLog: Story = {
     const log = await table(canvas)
     await expect(new Set(column(log, 1)).size).toBeGreaterThan(1)
     await userEvent.click(canvas.getByRole('combobox', { name: 'Operation' }))
-    await userEvent.click(
-      await screen.findByRole('option', { name: 'Sale return', hidden: true }),
-    )
+    await userEvent.click(await screen.findByRole('option', { name: 'Sale return', hidden: true }))
     await waitFor(() => expect(new Set(column(log, 1))).toEqual(new Set(['Sale return'])))
     await userEvent.click(canvas.getByRole('combobox', { name: 'Status' }))
     await userEvent.click(await screen.findByRole('option', { name: 'Success', hidden: true }))
