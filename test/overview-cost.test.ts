@@ -12,25 +12,11 @@ import { shiftQuery } from '@/api/transactions'
 import { addChainLocations, db, type MockCompany } from '@/mocks/db'
 import { server } from '@/mocks/node'
 import { rateRefusals } from '@/mocks/rate'
-import {
-  DEFAULT_PROFILE,
-  HARSHEST_PROFILE,
-  setProfile,
-  type ServerProfile,
-} from '@/mocks/scenarios'
+import { DEFAULT_PROFILE, setProfile } from '@/mocks/scenarios'
 import { dayQuery, readOverview } from '@/pages/overview/readOverview'
 import { readable } from '@/pages/overview/useReadQueue'
+import { SERVER_PROFILES } from './profiles'
 import { signInAsManager } from './render'
-
-const PROFILES: Record<string, Partial<ServerProfile>> = {
-  default: {},
-  'oldest first': { order: 'oldest-first' },
-  'pages capped at 100': { pageCap: 100 },
-  'count = page length': { count: 'page' },
-  'ids and numbers as strings': { ids: 'strings' },
-  'wall-time dates': { dates: 'wall' },
-  harshest: HARSHEST_PROFILE,
-}
 
 /** The day as the mock writes it: in the location's own offset. */
 const todayOf = (company: MockCompany) =>
@@ -76,47 +62,50 @@ async function readTheOverview() {
 beforeEach(() => signInAsManager())
 afterEach(() => configureClient({ flavour: 'altegio' }))
 
-describe.each(Object.entries(PROFILES))('the overview on a server with %s', (_name, profile) => {
-  const CHAIN = 10
-  beforeEach(() => {
-    addChainLocations(db, CHAIN)
-    setProfile({ ...DEFAULT_PROFILE, ...profile })
-    if (profile.accept === 'yclients') configureClient({ flavour: 'yclients' })
-  })
+describe.each(Object.entries(SERVER_PROFILES))(
+  'the overview on a server with %s',
+  (_name, profile) => {
+    const CHAIN = 10
+    beforeEach(() => {
+      addChainLocations(db, CHAIN)
+      setProfile({ ...DEFAULT_PROFILE, ...profile })
+      if (profile.accept === 'yclients') configureClient({ flavour: 'yclients' })
+    })
 
-  it('reads every day whole, the shift where today cannot tell it, at ≤ 1.5 requests a location beyond the pages a cap or a page count forces', async () => {
-    const sent = countRequests()
-    const { client, locations, reads } = await readTheOverview()
-    expect(locations).toHaveLength(CHAIN)
-    expect(reads.filter((read) => read.failed)).toEqual([])
-    const cap = profile.pageCap ?? Infinity
-    // A server that counts pages never says a page is the last: the longest day seen so far needs
-    // the page after it to prove its end. Any other day ends on its first page.
-    const endProof = profile.count === 'page' ? 1 : 0
-    let forcedPages = 0
-    for (const company of db.companies) {
-      const rows = todaysRows(company)
-      const day = client.getQueryData(dayQuery(company.id, todayOf(company)).queryKey)
-      expect(day?.transactions.map((t) => t.id)).toEqual(rows.map((t) => t.id))
-      expect(day).toMatchObject({ total: rows.length, exact: true })
-      // The pages a cap cuts the day into (one more when the last is full): never more.
-      const pages = Math.floor(rows.length / cap) + 1
-      forcedPages += pages - 1
-      expect(of(sent, company.id, 'day')).toBeLessThanOrEqual(pages + endProof)
-      if (tellsTheShift(company)) expect(of(sent, company.id, 'look-back')).toBe(0)
-      else
-        expect(client.getQueryData(shiftQuery(company.id, todayOf(company)).queryKey)).toEqual({
-          opening: null,
-          closing: null,
-        })
-    }
-    // The seed gives a look-back to one location (the empty log), or this proves less than it says.
-    expect(db.companies.filter((c) => !tellsTheShift(c)).map((c) => c.id)).toEqual([5])
-    // Whether counts are totals is asked once for the whole server, not once per location.
-    expect(sent.filter((s) => s.kind === 'probe').length).toBeLessThanOrEqual(1)
-    expect(sent.length).toBeLessThanOrEqual((endProof ? 2 : 1.5) * CHAIN + forcedPages)
-  })
-})
+    it('reads every day whole, the shift where today cannot tell it, at ≤ 1.5 requests a location beyond the pages a cap or a page count forces', async () => {
+      const sent = countRequests()
+      const { client, locations, reads } = await readTheOverview()
+      expect(locations).toHaveLength(CHAIN)
+      expect(reads.filter((read) => read.failed)).toEqual([])
+      const cap = profile.pageCap ?? Infinity
+      // A server that counts pages never says a page is the last: the longest day seen so far needs
+      // the page after it to prove its end. Any other day ends on its first page.
+      const endProof = profile.count === 'page' ? 1 : 0
+      let forcedPages = 0
+      for (const company of db.companies) {
+        const rows = todaysRows(company)
+        const day = client.getQueryData(dayQuery(company.id, todayOf(company)).queryKey)
+        expect(day?.transactions.map((t) => t.id)).toEqual(rows.map((t) => t.id))
+        expect(day).toMatchObject({ total: rows.length, exact: true })
+        // The pages a cap cuts the day into (one more when the last is full): never more.
+        const pages = Math.floor(rows.length / cap) + 1
+        forcedPages += pages - 1
+        expect(of(sent, company.id, 'day')).toBeLessThanOrEqual(pages + endProof)
+        if (tellsTheShift(company)) expect(of(sent, company.id, 'look-back')).toBe(0)
+        else
+          expect(client.getQueryData(shiftQuery(company.id, todayOf(company)).queryKey)).toEqual({
+            opening: null,
+            closing: null,
+          })
+      }
+      // The seed gives a look-back to one location (the empty log), or this proves less than it says.
+      expect(db.companies.filter((c) => !tellsTheShift(c)).map((c) => c.id)).toEqual([5])
+      // Whether counts are totals is asked once for the whole server, not once per location.
+      expect(sent.filter((s) => s.kind === 'probe').length).toBeLessThanOrEqual(1)
+      expect(sent.length).toBeLessThanOrEqual((endProof ? 2 : 1.5) * CHAIN + forcedPages)
+    })
+  },
+)
 
 describe('a chain of thirty under the strict rate (the bench’s case)', () => {
   it('costs ≤ 1.5 requests a location, the list of locations included, and is never refused', async () => {

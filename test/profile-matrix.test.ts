@@ -18,26 +18,10 @@ import {
 } from '@/api/transactions'
 import { db } from '@/mocks/db'
 import { server } from '@/mocks/node'
-import {
-  DEFAULT_PROFILE,
-  HARSHEST_PROFILE,
-  setProfile,
-  setScenario,
-  type ServerProfile,
-} from '@/mocks/scenarios'
+import { DEFAULT_PROFILE, setProfile, setScenario } from '@/mocks/scenarios'
 import { endSession, getSession } from '@/session/store'
+import { SERVER_PROFILES } from './profiles'
 import { signInAsManager } from './render'
-
-/** Each undocumented respect on its own, then all of them at once. */
-const PROFILES: Record<string, Partial<ServerProfile>> = {
-  default: {},
-  'oldest first': { order: 'oldest-first' },
-  'pages capped at 100': { pageCap: 100 },
-  'count = page length': { count: 'page' },
-  'ids and numbers as strings': { ids: 'strings' },
-  'wall-time dates': { dates: 'wall' },
-  harshest: HARSHEST_PROFILE,
-}
 
 /** Location 4 has ~290 rows by 15:00 today: three pages at a cap of 100. */
 const BIG = 4
@@ -68,7 +52,7 @@ afterEach(() => {
   configureClient({ flavour: 'altegio' })
 })
 
-describe.each(Object.entries(PROFILES))('a server with %s', (_name, profile) => {
+describe.each(Object.entries(SERVER_PROFILES))('a server with %s', (_name, profile) => {
   beforeEach(() => {
     setProfile({ ...DEFAULT_PROFILE, ...profile })
     if (profile.accept === 'yclients') configureClient({ flavour: 'yclients' })
