@@ -4,6 +4,7 @@ import { queryKeys } from '@/api/keys'
 import { server } from '@/mocks/node'
 import { setScenario } from '@/mocks/scenarios'
 import { PREFERENCES_KEY } from '@/preferences/store'
+import { answeringMediaQueries } from './matchMedia'
 import { renderApp, signInAsManager } from './render'
 import type { QueryClient } from '@tanstack/react-query'
 
@@ -277,21 +278,11 @@ describe('keyboard shortcuts', () => {
  * queries (Mantine's breakpoints, in em) are answered for the width asked.
  */
 function screenWidth(px: number) {
-  window.matchMedia = (query: string) => {
+  window.matchMedia = answeringMediaQueries((query) => {
     const [, kind, value] = /\((max|min)-width:\s*([\d.]+)em\)/.exec(query) ?? []
     const limit = Number(value) * 16
-    const matches = kind === 'max' ? px <= limit : kind === 'min' ? px >= limit : false
-    return {
-      matches,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }
-  }
+    return kind === 'max' ? px <= limit : kind === 'min' ? px >= limit : false
+  })
 }
 
 describe('the shell on a tablet and a phone', () => {

@@ -3,21 +3,13 @@ import { notifications } from '@mantine/notifications'
 import { act, cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { server } from '@/mocks/node'
+import { answeringMediaQueries } from './matchMedia'
 import { resetWorld } from './world'
 
 // Mantine needs these browser APIs that jsdom lacks; only the empty media query matches.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
-  value: (query: string) => ({
-    matches: query === '',
-    media: query,
-    onchange: null,
-    addListener: () => undefined,
-    removeListener: () => undefined,
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-    dispatchEvent: () => false,
-  }),
+  value: answeringMediaQueries((query) => query === ''),
 })
 class ResizeObserverStub {
   observe() {}
