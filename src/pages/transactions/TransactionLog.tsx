@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Pagination, Skeleton, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Pagination, Skeleton, Stack, Text } from '@mantine/core'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { isApiError } from '@/api/errors'
@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/PageHeader'
 import { onceEach, rowsOf } from '@/components/transactionRows'
 import { TransactionTable } from '@/components/TransactionTable'
 import { useI18n } from '@/i18n'
-import { dayInZone, formatCount, formatDay, formatTimeZoneName } from '@/i18n/format'
+import { dayInZone, formatDay, formatTimeZoneName } from '@/i18n/format'
 import { filtersLocally, openShiftStart, serverStatus } from '@/log/logParams'
 import { shownLog } from '@/log/logRows'
 import { moneyTotals } from '@/log/totals'
@@ -23,7 +23,10 @@ import { usePreference } from '@/preferences/store'
 import { useSelectedLocation } from '@/session/selectedLocation'
 import { ForbiddenLocation, QueryFailure } from '../QueryFailure'
 import { useShortcuts } from '../shortcuts'
+import { LogCount } from './LogCount'
 import { useLogDialogs } from './logDialogs'
+import { LogEmpty } from './LogEmpty'
+import { LogNotes } from './LogNotes'
 import { LogToolbar } from './LogToolbar'
 import { ShiftHeader } from './ShiftHeader'
 import { UpdatedAgo } from './UpdatedAgo'
@@ -110,7 +113,6 @@ export function TransactionLog({ locationId }: { locationId: number }) {
   )
   // The money of the rows shown; partial (and said so) when they are not the whole range.
   const totals = useMemo(() => (shown ? moneyTotals(sorted, shown) : null), [sorted, shown])
-  const exact = shown?.exact ?? true
   const pageCount = shown?.pageCount ?? 1
   const opened = view.transactionId !== null ? byId.get(view.transactionId) : undefined
   const dialogs = useLogDialogs({
@@ -175,23 +177,7 @@ export function TransactionLog({ locationId }: { locationId: number }) {
           {l.notYours(locationId)}
         </Alert>
       )}
-      {notes.length > 0 && (
-        <Alert
-          color="yellow"
-          title={l.notesTitle}
-          withCloseButton
-          closeButtonLabel={t.common.dismiss}
-          onClose={dismissNotes}
-        >
-          <Stack gap={2}>
-            {notes.map((note) => (
-              <Text size="sm" key={note}>
-                {l.noteDefault(note)}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      )}
+      <LogNotes notes={notes} onDismiss={dismissNotes} />
 
       {/* Cashier mode shows today: a link to other days says so, with the way back. */}
       {cashierMode && !todayOnly && (
@@ -233,40 +219,17 @@ export function TransactionLog({ locationId }: { locationId: number }) {
         <ForbiddenLocation locationId={locationId} listed={location !== undefined} />
       ) : list.isError ? (
         <QueryFailure error={list.error} onRetry={() => void list.refetch()} />
-      ) : rows.length === 0 ? (
-        // Says only what is true: "match these filters" when some are set, no way to today on it.
-        <Stack align="flex-start" gap="xs" role="status">
-          <Text>
-            {filtered
-              ? l.empty(day(view.startDate), day(view.endDate))
-              : todayOnly
-                ? l.emptyToday
-                : l.emptyRange(day(view.startDate), day(view.endDate))}
-          </Text>
-          {(filtered || !todayOnly) && (
-            <Button variant="light" size="xs" onClick={showToday}>
-              {todayOnly ? l.clearFilters : l.showToday}
-            </Button>
-          )}
-        </Stack>
+      ) : rows.length === 0 || !shown ? (
+        <LogEmpty
+          startDate={view.startDate}
+          endDate={view.endDate}
+          filtered={filtered}
+          todayOnly={todayOnly}
+          onShowToday={showToday}
+        />
       ) : (
         <>
-          <Group gap={6} role="status">
-            <Badge variant="light">
-              {exact ? '' : '≥ '}
-              {formatCount(total, intlLocale)}
-            </Badge>
-            <Text size="sm">
-              {exact ? l.found(total) : l.foundAtLeast(total)}
-              {view.pageSize === 'all' && total > rows.length
-                ? l.showingFirst(formatCount(rows.length, intlLocale))
-                : ''}
-              {shown?.searchedOnly != null
-                ? l.searchedFirst(formatCount(shown.searchedOnly, intlLocale))
-                : ''}
-              {!shown?.sortedAcrossPages && pageCount > 1 ? l.sortWithinPage : ''}
-            </Text>
-          </Group>
+          <LogCount shown={shown} rowCount={rows.length} pageSize={view.pageSize} />
           {/* Outside the live region: the count above is announced when rows come, not this. */}
           <UpdatedAgo at={list.dataUpdatedAt} />
           {totals && (
