@@ -2,7 +2,7 @@
  * A build step (Vite plugin) for the production server: a `.br` and a `.gz` beside every
  * compressible file of the build, at the highest levels, so the server sends bytes from disk
  * instead of compressing each asset on each request (serveStatic's `precompressed` option).
- * Not index.html: the server may rewrite it (ALTEGIO_API_FLAVOUR), and it is under 1 KiB.
+ * Not index.html: the server may rewrite it (ALTEGIO_API_FLAVOUR) and compresses its own copy.
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
