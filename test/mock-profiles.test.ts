@@ -97,6 +97,13 @@ describe('server profiles of the mock API', () => {
     expect((await log('editable_length=25')).rows).toHaveLength(25)
   })
 
+  it('numbers capped pages by the length asked with paging=asked: page 2 starts at row editable_length', async () => {
+    const uncapped = await log('editable_length=1000')
+    setProfile({ pageCap: 40, paging: 'asked' })
+    const second = await log('editable_length=100&page=2')
+    expect(second.rows.map((r) => r.id)).toEqual(uncapped.rows.slice(100, 140).map((r) => r.id))
+  })
+
   it('counts the total by default and the page’s rows with count=page', async () => {
     const total = await log('editable_length=10')
     expect(total.rows).toHaveLength(10)
@@ -304,6 +311,7 @@ describe('server profiles of the mock API', () => {
     expect(scenario.profile).toEqual({
       order: 'newest-first',
       pageCap: null,
+      paging: 'served',
       count: 'total',
       ids: 'strings',
       dates: 'iso',
@@ -316,6 +324,7 @@ describe('server profiles of the mock API', () => {
     expect(scenario.profile).toEqual({
       order: 'newest-first',
       pageCap: null,
+      paging: 'served',
       count: 'total',
       ids: 'numbers',
       dates: 'iso',
@@ -343,12 +352,15 @@ describe('switching profiles from outside', () => {
   it('reads URL flags: a named profile, amended by single traits; wrong values are ignored', () => {
     expect(
       scenarioFromParams(
-        new URLSearchParams('mock-profile=harshest&mock-rate=lenient&mock-page-cap=50'),
+        new URLSearchParams(
+          'mock-profile=harshest&mock-rate=lenient&mock-page-cap=50&mock-paging=served',
+        ),
       ),
     ).toEqual({
       profile: {
         order: 'oldest-first',
         pageCap: 50,
+        paging: 'served',
         count: 'page',
         ids: 'strings',
         dates: 'wall',

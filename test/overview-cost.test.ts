@@ -11,11 +11,11 @@ import { myLocationsQuery } from '@/api/locations'
 import { shiftQuery } from '@/api/transactions'
 import { addChainLocations, db, type MockCompany } from '@/mocks/db'
 import { server } from '@/mocks/node'
+import { SERVER_PROFILES } from '@/mocks/profiles'
 import { rateRefusals } from '@/mocks/rate'
 import { DEFAULT_PROFILE, setProfile } from '@/mocks/scenarios'
 import { dayQuery, readOverview } from '@/pages/overview/readOverview'
 import { readable } from '@/pages/overview/useReadQueue'
-import { SERVER_PROFILES } from './profiles'
 import { signInAsManager } from './render'
 
 /** The day as the mock writes it: in the location's own offset. */

@@ -18,9 +18,9 @@ import {
 } from '@/api/transactions'
 import { db } from '@/mocks/db'
 import { server } from '@/mocks/node'
+import { SERVER_PROFILES } from '@/mocks/profiles'
 import { DEFAULT_PROFILE, setProfile, setScenario } from '@/mocks/scenarios'
 import { endSession, getSession } from '@/session/store'
-import { SERVER_PROFILES } from './profiles'
 import { signInAsManager } from './render'
 
 /** Location 4 has ~290 rows by 15:00 today: three pages at a cap of 100. */
@@ -131,6 +131,26 @@ describe.each(Object.entries(SERVER_PROFILES))('a server with %s', (_name, profi
     const events = await getShiftEvents(1, MONTH)
     expect(events.opening?.id).toBe(opening?.id)
     expect(events.closing?.id).toBe(closing?.id)
+  })
+})
+
+describe('a server that caps its pages below the page asked', () => {
+  it('never takes a capped page for the last page of the view, however the lengths line up', async () => {
+    setProfile({ ...DEFAULT_PROFILE, pageCap: 40 })
+    const expected = seeded(BIG, (t) => day(t) === TODAY)
+    // Page 2 of this length is the last 40 rows; the capped server's page 2 is rows 41–80.
+    const pageSize = expected.length - 40
+    const page = await new QueryClient().fetchQuery(
+      transactionsQuery(BIG, {
+        startDate: TODAY,
+        endDate: TODAY,
+        type: null,
+        status: null,
+        page: 2,
+        pageSize,
+      }),
+    )
+    expect(ids(page.transactions)).toEqual(ids(expected.slice(pageSize)))
   })
 })
 

@@ -18,22 +18,9 @@ import {
 } from '../../src/api/transactions'
 import { addChainLocations, db, DEMO, isoInZone, resetDatabase } from '../../src/mocks/db'
 import { server } from '../../src/mocks/node'
-import {
-  DEFAULT_PROFILE,
-  HARSHEST_PROFILE,
-  resetScenario,
-  setProfile,
-  type ServerProfile,
-} from '../../src/mocks/scenarios'
+import { SERVER_PROFILES } from '../../src/mocks/profiles'
+import { DEFAULT_PROFILE, resetScenario, setProfile } from '../../src/mocks/scenarios'
 import { readOverview } from '../../src/pages/overview/readOverview'
-
-export const PROFILES: Record<string, ServerProfile> = {
-  default: DEFAULT_PROFILE,
-  'oldest first': { ...DEFAULT_PROFILE, order: 'oldest-first' },
-  'cap 100': { ...DEFAULT_PROFILE, pageCap: 100 },
-  'count = page': { ...DEFAULT_PROFILE, count: 'page' },
-  harshest: HARSHEST_PROFILE,
-}
 
 const BIG = 4
 /** The last 12:00 UTC: 19:00 at location 4, late enough in its day for ~300 rows, whenever it runs. */
@@ -129,9 +116,10 @@ export async function measureRequestsPerView(): Promise<RequestsTable> {
   configureClient({
     credentials: () => ({ partnerToken: DEMO.partnerToken, userToken: DEMO.userToken }),
   })
-  const table: RequestsTable = { profiles: Object.keys(PROFILES), rows: [], refused: 0 }
+  const table: RequestsTable = { profiles: Object.keys(SERVER_PROFILES), rows: [], refused: 0 }
   try {
-    for (const [column, profile] of Object.values(PROFILES).entries()) {
+    for (const [column, traits] of Object.values(SERVER_PROFILES).entries()) {
+      const profile = { ...DEFAULT_PROFILE, ...traits }
       resetDatabase(SEEDED_AT)
       resetScenario()
       setProfile(profile)

@@ -143,10 +143,11 @@ export interface TransactionPage {
 
 /**
  * Every transaction for the filters. Pages on until the server has nothing more: an empty page,
- * a page of rows already read (a server that ignores `page`), a page shorter than the server's
- * full one, the reported total reached, or MAX_BULK_ROWS. A short first page is not the end by
- * itself (a server that caps its pages answers fewer rows than asked while more remain), only when
- * what the server has shown of itself says so (`firstPageIsAll`): then a day is one request.
+ * a page of rows already read (a server that ignores `page`), the reported total reached, a page
+ * shorter than the server's full one where no total is reported, or MAX_BULK_ROWS. A short first
+ * page is not the end by itself (a server that caps its pages answers fewer rows than asked while
+ * more remain), only when what the server has shown of itself says so (`firstPageIsAll`): then a
+ * day is one request. Otherwise it was the cap, and the pages after it ask for what it holds.
  */
 export async function readWholeLog(
   locationId: number,
@@ -154,13 +155,15 @@ export async function readWholeLog(
   signal?: AbortSignal,
   pageLength = BULK_PAGE_SIZE,
 ): Promise<TransactionPage> {
+  const shape = serverShape()
   const rows: KkmTransaction[] = []
   const seen = new Set<number>()
+  let length = Math.min(pageLength, shape.pageCap ?? pageLength)
   let fullPage = 0
   let reported: number | null = null
   let truncated = false
   for (let page = 1; ; page++) {
-    const answer = await readServerPage(locationId, filters, page, pageLength, signal)
+    const answer = await readServerPage(locationId, filters, page, length, signal)
     const fresh = answer.rows.filter((row) => !seen.has(row.id))
     if (fresh.length === 0) break
     for (const row of fresh) {
@@ -173,11 +176,17 @@ export async function readWholeLog(
       truncated = true
       break
     }
-    if (reported !== null && rows.length >= reported) break
-    if (answer.rows.length < fullPage) break
-    if (page === 1 && (await firstPageIsAll(locationId, filters, answer, pageLength))) {
+    // A total that says more outweighs a short page: only an empty or repeated page ends it.
+    if (reported !== null ? rows.length >= reported : answer.rows.length < fullPage) break
+    if (page !== 1) continue
+    if (reported === null && (await firstPageIsAll(locationId, filters, answer, length))) {
       reported = rows.length
       break
+    }
+    if (answer.rows.length < length) {
+      // A server numbering pages by the length asked would start page 2 at row `length`.
+      length = answer.rows.length
+      shape.pageCap = length
     }
   }
   const transactions = orderOf(rows) === 'oldest-first' ? rows.reverse() : rows
@@ -208,7 +217,10 @@ export async function readLogPage(
   const total = totalOf(answer)
   if (orderOf(rows) !== 'oldest-first') {
     const lastLength = total === null ? null : total - (page - 1) * pageSize
-    if (total !== null && (rows.length === pageSize || rows.length === lastLength))
+    // A short page is the last one asked for only from a server that has sent pages this long:
+    // under a cap below `pageSize` every page is short, and a later one holds other rows.
+    const uncapped = page === 1 || serverShape().largestPage >= pageSize
+    if (total !== null && (rows.length === pageSize || (uncapped && rows.length === lastLength)))
       return { transactions: rows, total, exact: true }
     if (page === 1 && rows.length === 0) return { transactions: [], total: 0, exact: true }
     // All of it, or a server that caps its pages and counts only the page: the next page tells.
@@ -236,7 +248,8 @@ export const FIND_PAGE_SIZE = 100
 /**
  * A transaction by id, wherever it lies: at the page it was last seen on, then from the newest
  * end of the log. For a log that runs oldest first that end is its last page, reached directly
- * when the count is a total and by paging forward when it is not.
+ * when the count is a total and by paging forward when it is not. A first page shorter than asked
+ * while more remain shows the server's cap: the pages after it ask for that many (readWholeLog).
  */
 export async function findInLog(
   locationId: number,
@@ -245,8 +258,10 @@ export async function findInLog(
   hint: number | null,
   signal?: AbortSignal,
 ): Promise<Found | null> {
+  const shape = serverShape()
+  let length = Math.min(FIND_PAGE_SIZE, shape.pageCap ?? FIND_PAGE_SIZE)
   const read = (page: number) =>
-    readServerPage(locationId, filters, page, FIND_PAGE_SIZE, signal).then((answer) => {
+    readServerPage(locationId, filters, page, length, signal).then((answer) => {
       const transaction = answer.rows.find((row) => row.id === id)
       return { answer, found: transaction ? { transaction, page } : null }
     })
@@ -258,21 +273,28 @@ export async function findInLog(
   if (first.found) return first.found
   const { answer } = first
   const total = totalOf(answer)
+  const served = answer.rows.length
+  if (served === 0 || (total !== null && total <= served)) return null
+  if (served < length) {
+    length = served
+    shape.pageCap = served
+  }
   if (orderOf(answer.rows) === 'oldest-first' && total !== null) {
-    for (let page = Math.ceil(total / answer.rows.length); page > 1; page--) {
+    for (let page = Math.ceil(total / length); page > 1; page--) {
       const { found } = await read(page)
       if (found) return found
     }
     return null
   }
   const seen = new Set(answer.rows.map((row) => row.id))
-  const fullPage = answer.rows.length
-  for (let page = 2; fullPage > 0 && seen.size < MAX_BULK_ROWS; page++) {
+  for (let page = 2; seen.size < MAX_BULK_ROWS; page++) {
     const next = await read(page)
     if (next.found) return next.found
     const fresh = next.answer.rows.filter((row) => !seen.has(row.id))
-    if (fresh.length === 0 || next.answer.rows.length < fullPage) return null
     for (const row of fresh) seen.add(row.id)
+    // A reported total outweighs a short page, as in readWholeLog.
+    const more = total !== null ? seen.size < total : next.answer.rows.length >= length
+    if (fresh.length === 0 || !more) return null
   }
   return null
 }

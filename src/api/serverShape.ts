@@ -15,6 +15,8 @@ import type { KkmTransaction } from './wire'
  * - The longest page it has sent: whatever it caps its pages at, it is no less than that, so a
  *   page shorter than both it and the length asked is the last one.
  * - Its order, once a page's dates showed it.
+ * - Its page cap, once a first page shorter than asked was followed by more: later pages ask for
+ *   no more than it sends, so page 2 starts right after page 1 however the server numbers pages.
  */
 export interface ServerShape {
   countIsTotal: boolean
@@ -24,6 +26,7 @@ export interface ServerShape {
   probe: Promise<void> | null
   largestPage: number
   order: LogOrder
+  pageCap: number | null
 }
 
 const unknownShape = (): ServerShape => ({
@@ -32,6 +35,7 @@ const unknownShape = (): ServerShape => ({
   probe: null,
   largestPage: 0,
   order: 'unknown',
+  pageCap: null,
 })
 
 let learned = unknownShape()

@@ -7,6 +7,10 @@ type ChoiceTrait = keyof typeof TRAIT_VALUES
 /** What each choice means, in the words of the API reference's "Unknowns". */
 const LABELS: { [K in ChoiceTrait]: [string, { [V in ServerProfile[K]]: string }] } = {
   order: ['Log order', { 'newest-first': 'Newest first', 'oldest-first': 'Oldest first' }],
+  paging: [
+    'Page numbering (capped pages)',
+    { served: 'Page 2 after the rows served', asked: 'Page 2 at editable_length rows' },
+  ],
   count: ['meta.count', { total: 'Total found', page: 'Rows on this page' }],
   ids: ['Ids and numbers', { numbers: 'JSON numbers', strings: 'Strings ("50001")' }],
   dates: ['print_date', { iso: 'ISO 8601 with offset', wall: 'Wall time, no offset' }],

@@ -12,6 +12,7 @@ import {
 const TRAIT_FLAGS: Record<string, keyof ServerProfile> = {
   'mock-order': 'order',
   'mock-page-cap': 'pageCap',
+  'mock-paging': 'paging',
   'mock-count': 'count',
   'mock-ids': 'ids',
   'mock-dates': 'dates',

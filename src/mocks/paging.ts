@@ -7,7 +7,8 @@ export function inLogOrder<T>(rows: readonly T[], profile: ServerProfile): reado
 
 /**
  * One page of a list as the profile's server cuts it. A capped server pages by the size it
- * actually serves, so page 2 starts where its page 1 stopped, not where the client asked.
+ * actually serves (page 2 starts where its page 1 stopped), or, numbering by what was asked, at
+ * row `asked` of the list.
  */
 export function pageOf<T>(
   rows: readonly T[],
@@ -16,6 +17,7 @@ export function pageOf<T>(
   profile: ServerProfile,
 ): { data: T[]; count: number } {
   const size = profile.pageCap === null ? asked : Math.min(asked, profile.pageCap)
-  const data = rows.slice((page - 1) * size, page * size)
+  const start = (page - 1) * (profile.paging === 'asked' ? asked : size)
+  const data = rows.slice(start, start + size)
   return { data, count: profile.count === 'page' ? data.length : rows.length }
 }

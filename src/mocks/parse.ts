@@ -12,6 +12,7 @@ type ChoiceTrait = Exclude<keyof ServerProfile, 'pageCap'>
 /** The values of every trait but pageCap (a number or null): for validation and for the panel. */
 export const TRAIT_VALUES: { [K in ChoiceTrait]: readonly ServerProfile[K][] } = {
   order: ['newest-first', 'oldest-first'],
+  paging: ['served', 'asked'],
   count: ['total', 'page'],
   ids: ['numbers', 'strings'],
   dates: ['iso', 'wall'],
@@ -28,6 +29,7 @@ export const NAMED_PROFILES: Record<string, ServerProfile> = {
 const TRAITS: readonly (keyof ServerProfile)[] = [
   'order',
   'pageCap',
+  'paging',
   'count',
   'ids',
   'dates',

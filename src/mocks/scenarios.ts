@@ -40,6 +40,12 @@ export interface ServerProfile {
   order: 'newest-first' | 'oldest-first'
   /** The most rows a page holds, whatever editable_length asks; null: as many as asked. */
   pageCap: number | null
+  /**
+   * Where a capped server's page 2 starts: after the rows its page 1 served, or at row
+   * editable_length, as if every page had held what was asked (then rows between are skipped
+   * unless the client asks for what the server serves).
+   */
+  paging: 'served' | 'asked'
   /** meta.count: the total found, or this page's length. */
   count: 'total' | 'page'
   /** Every id and number (and meta.count) as a JSON number, or as a string ("id":"50001"). */
@@ -58,6 +64,7 @@ export interface ServerProfile {
 export const DEFAULT_PROFILE: ServerProfile = Object.freeze({
   order: 'newest-first',
   pageCap: null,
+  paging: 'served',
   count: 'total',
   ids: 'numbers',
   dates: 'iso',
@@ -70,6 +77,7 @@ export const DEFAULT_PROFILE: ServerProfile = Object.freeze({
 export const HARSHEST_PROFILE: ServerProfile = Object.freeze({
   order: 'oldest-first',
   pageCap: 100,
+  paging: 'asked',
   count: 'page',
   ids: 'strings',
   dates: 'wall',
