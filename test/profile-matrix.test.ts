@@ -17,7 +17,9 @@ import {
   type KkmTransaction,
 } from '@/api/transactions'
 import { db } from '@/mocks/db'
+import { route } from '@/mocks/http'
 import { server } from '@/mocks/node'
+import { presentTransaction } from '@/mocks/present'
 import { SERVER_PROFILES } from '@/mocks/profiles'
 import { DEFAULT_PROFILE, setProfile, setScenario } from '@/mocks/scenarios'
 import { endSession, getSession } from '@/session/store'
@@ -151,6 +153,37 @@ describe('a server that caps its pages below the page asked', () => {
       }),
     )
     expect(ids(page.transactions)).toEqual(ids(expected.slice(pageSize)))
+  })
+})
+
+describe('a server whose pages are of uneven length', () => {
+  it('reads on past a short page while its total says more, to the last row', async () => {
+    const expected = seeded(BIG, (t) => day(t) === TODAY).slice(0, 250)
+    // Pages of 100, 60 and 90 rows, each counting the whole 250: a short page is not the end.
+    const starts = [0, 100, 160, 250]
+    server.use(
+      route(
+        'get',
+        '/kkm_transactions/{location_id}',
+        'listKkmTransactions',
+      )(({ url, reply }) => {
+        const page = Number(url.searchParams.get('page'))
+        const rows = expected.slice(starts[page - 1] ?? 250, starts[page] ?? 250)
+        return reply(200, {
+          success: true,
+          data: rows.map((t) => presentTransaction(t, DEFAULT_PROFILE)),
+          meta: { count: expected.length },
+        })
+      }),
+    )
+    const whole = await readWholeLog(BIG, {
+      startDate: TODAY,
+      endDate: TODAY,
+      type: null,
+      status: null,
+    })
+    expect(ids(whole.transactions)).toEqual(ids(expected))
+    expect(whole).toMatchObject({ total: 250, exact: true })
   })
 })
 
