@@ -29,7 +29,7 @@ const FLAVOURS = ['altegio', 'yclients']
  * so `npm run dev`, a static build and `npm run serve` (which rewrites the tag) all configure it
  * the same way.
  */
-function apiFlavour(raw: string | undefined): Plugin {
+export function apiFlavour(raw: string | undefined): Plugin {
   const flavour = raw?.trim() || 'altegio'
   if (!FLAVOURS.includes(flavour)) {
     throw new Error(`ALTEGIO_API_FLAVOUR must be altegio or yclients, got "${raw}"`)
