@@ -149,6 +149,7 @@ export function createApp(config: Config, runtime: Runtime = createRuntime(confi
         timeoutMs: config.upstreamTimeoutMs,
         budget: runtime.budget,
         health: runtime.health,
+        inFlight: runtime.inFlight,
       }),
     )
   } else {

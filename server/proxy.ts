@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { BudgetRejected, type Budget, type Slot } from './budget.ts'
 import { API_PATH } from './config.ts'
 import { envelope } from './envelope.ts'
-import { createUpstream } from './upstream.ts'
+import { createUpstream, type Sent } from './upstream.ts'
 import type { Context } from 'hono'
 import type { IncomingMessage } from 'node:http'
 
@@ -85,14 +85,21 @@ function refused(c: Context, rejection: BudgetRejected): Response {
   return c.json(envelope(message), 503)
 }
 
+/** How a sent request ended, for the log: never a header, never the query. */
+function outcomeOf(sent: Sent): string {
+  return 'failed' in sent ? `${sent.failed} (${sent.code})` : `answered ${sent.response.status}`
+}
+
 export interface ProxyOptions {
   upstream: URL
   timeoutMs: number
   budget: Budget
   health: UpstreamHealth
+  /** Upstream calls still out, a stop waits for them: a print whose browser left included. */
+  inFlight: Set<Promise<unknown>>
 }
 
-export function proxyTo({ upstream, timeoutMs, budget, health }: ProxyOptions) {
+export function proxyTo({ upstream, timeoutMs, budget, health, inFlight }: ProxyOptions) {
   const base = upstream.href.replace(/\/$/, '')
   const basePath = upstream.pathname.replace(/\/$/, '')
   const send = createUpstream(upstream, timeoutMs)
@@ -137,9 +144,25 @@ export function proxyTo({ upstream, timeoutMs, budget, health }: ProxyOptions) {
         return c.json(envelope('The request was cancelled.'), 503)
       }
 
-      const sent = await send(target, { method, headers, body }, signal).finally(() =>
-        slot.release(),
-      )
+      // A write is not cancelled once sent (upstream.ts): whoever reconciles the prints needs to
+      // know that one's browser left, and how it ended with nobody to hear it.
+      const left = () =>
+        console.warn(
+          `browser left; the upstream has the request, its outcome follows: ${method} ${incoming.pathname}`,
+        )
+      if (hasBody) signal.addEventListener('abort', left, { once: true })
+      const sending = send(target, { method, headers, body }, signal).finally(() => {
+        signal.removeEventListener('abort', left)
+        slot.release()
+        inFlight.delete(sending)
+      })
+      inFlight.add(sending)
+      const sent = await sending
+      if (signal.aborted && !('failed' in sent && sent.failed === 'cancelled')) {
+        console.warn(
+          `browser left before the answer; upstream ${outcomeOf(sent)}: ${method} ${incoming.pathname}`,
+        )
+      }
       if ('failed' in sent) {
         // The browser gave up (React Query cancels reads it no longer needs): nobody reads this.
         if (sent.failed === 'cancelled') return c.json(envelope('The request was cancelled.'), 503)

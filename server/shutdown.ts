@@ -3,10 +3,10 @@ import type { ServerType } from '@hono/node-server'
 
 /**
  * SIGTERM (systemd, a container runtime) or SIGINT (Ctrl-C): stop accepting, let what is in
- * flight finish (a print already sent must bring its answer back), and exit within `graceMs`
- * whatever happens. Requests still waiting for the rate budget get half the grace to be sent,
- * so the ones that are sent still have time to be answered; the rest get a 503 to retry.
- * A second signal exits at once.
+ * flight finish (a print already sent must bring its answer back, to the browser or, if its tab
+ * closed, to the log), and exit within `graceMs` whatever happens. Requests still waiting for the
+ * rate budget get half the grace to be sent, so the ones that are sent still have time to be
+ * answered; the rest get a 503 to retry. A second signal exits at once.
  */
 export function stopOnSignals(server: ServerType, runtime: Runtime, graceMs: number): void {
   let stopping = false
@@ -20,8 +20,14 @@ export function stopOnSignals(server: ServerType, runtime: Runtime, graceMs: num
     runtime.draining = true
     runtime.budget.drain(Math.floor(graceMs / 2))
     server.close(() => {
-      console.log('Stopped: every request answered')
-      process.exit(0)
+      // The connections are closed; a print whose browser left may still be out upstream.
+      void Promise.allSettled([...runtime.inFlight]).then(() =>
+        // A turn later: the proxy's own log lines for those calls come first.
+        setImmediate(() => {
+          console.log('Stopped: every request answered')
+          process.exit(0)
+        }),
+      )
     })
     console.log(`${signal}: not accepting connections; finishing requests within ${graceMs} ms`)
     setTimeout(() => {

@@ -5,6 +5,9 @@ import { brotliDecompress, gunzip, inflate } from 'node:zlib'
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
 
+/** Safe to cancel once sent: nothing changes upstream, and the browser can ask again. */
+const CANCELLABLE_METHODS = new Set(['GET', 'HEAD'])
+
 const DECODERS: Record<string, (input: Buffer) => Promise<Buffer>> = {
   gzip: promisify(gunzip),
   'x-gzip': promisify(gunzip),
@@ -42,6 +45,9 @@ function toArrayBuffer(buffer: Buffer): ArrayBuffer {
  * body is decoded (the API may compress, as it did for fetch's Accept-Encoding) and the
  * server re-frames and may re-compress it for the browser. No redirect is followed: that would
  * talk to a host other than the configured upstream.
+ * A browser that leaves cancels a read (React Query drops reads it no longer needs), but not a
+ * write already sent: a print cut off midway has an unknown outcome, so it runs to its answer or
+ * its timeout, and the caller (which still holds its budget slot) learns how it ended.
  */
 export function createUpstream(base: URL, timeoutMs: number) {
   const https = base.protocol === 'https:'
@@ -80,7 +86,9 @@ export function createUpstream(base: URL, timeoutMs: number) {
         finish({ failed: 'cancelled', code: 'ECANCELED' })
         req.destroy()
       }
-      client.addEventListener('abort', leave, { once: true })
+      if (CANCELLABLE_METHODS.has(outgoing.method)) {
+        client.addEventListener('abort', leave, { once: true })
+      }
       req.on('error', (error) => finish({ failed: 'unreachable', code: codeOf(error) }))
       req.end(body)
     })

@@ -13,6 +13,7 @@ import {
   tempBuild,
   type FakeUpstream,
 } from './server-support'
+import type { ServerResponse } from 'node:http'
 
 const ADMIN = 'Bearer partner-1, User admin-7'
 const CASHIER = 'Bearer partner-1, User cashier-3'
@@ -22,6 +23,8 @@ const SECOND = 1050
 
 let staticDir: string
 let upstream: FakeUpstream
+/** What the server printed with console.warn in this test. */
+let warned: string[] = []
 /** How many times /flaky has been asked in this test: it answers 429 the first time only. */
 let flakyCalls = 0
 
@@ -67,6 +70,10 @@ beforeEach(() => {
   // The server logs each request and refusal; keep the test output readable.
   vi.spyOn(console, 'log').mockImplementation(() => undefined)
   vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  warned = []
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    warned.push(args.map(String).join(' '))
+  })
 })
 
 afterEach(() => vi.restoreAllMocks())
@@ -79,9 +86,13 @@ interface Setup {
   post: (path: string, authorization: string) => Promise<Response>
 }
 
-function setup(budget: Partial<BudgetConfig> = {}, upstreamUrl = upstream.url): Setup {
+function setup(
+  budget: Partial<BudgetConfig> = {},
+  upstreamUrl = upstream.url,
+  overrides: Partial<Config> = {},
+): Setup {
   const parsed = parseConfig({ ALTEGIO_API_URL: `${upstreamUrl}/api/v1`, STATIC_DIR: staticDir })
-  const config: Config = { ...parsed, budget: { ...parsed.budget, ...budget } }
+  const config: Config = { ...parsed, ...overrides, budget: { ...parsed.budget, ...budget } }
   const clock = new FakeClock()
   const runtime = createRuntime(config, clock)
   const app = createApp(config, runtime)
@@ -101,6 +112,35 @@ function setup(budget: Partial<BudgetConfig> = {}, upstreamUrl = upstream.url): 
 }
 
 const paths = () => upstream.received.map((r) => `${r.method} ${r.url}`)
+
+interface Held {
+  response: ServerResponse
+  /** What became of the response: 'finish' once written whole, 'close' when its socket went. */
+  events: string[]
+}
+
+/** An upstream that holds every request until the test answers it. */
+async function holdingUpstream(): Promise<{ upstream: FakeUpstream; held: Held[] }> {
+  const held: Held[] = []
+  const holding = await fakeUpstream((_request, response) => {
+    const events: string[] = []
+    response.on('finish', () => events.push('finish'))
+    response.on('close', () => events.push('close'))
+    held.push({ response, events })
+  })
+  return { upstream: holding, held }
+}
+
+const PRINT = '/api/v1/kkm_transactions/1/print_document_bill'
+
+async function print(app: Setup['app'], signal: AbortSignal): Promise<Response> {
+  return app.request(`${PRINT}?token=partner-1`, {
+    method: 'POST',
+    body: '{"document_id":42}',
+    headers: { Authorization: CASHIER, 'Content-Type': 'application/json' },
+    signal,
+  })
+}
 
 describe('the proxy under the shared budget', () => {
   it('answers 503 in the API envelope with Retry-After past the queue bound, sending nothing for it', async () => {
@@ -218,6 +258,87 @@ describe('the proxy under the shared budget', () => {
       headers: { Authorization: ADMIN, Accept: 'application/vnd.yclients.v2+json' },
     })
     expect(upstream.received[0]?.headers.accept).toBe('application/vnd.yclients.v2+json')
+  })
+})
+
+describe('a browser that leaves', () => {
+  it('does not cut off a print already sent: the upstream answers it, the log says how it ended, and its budget slot is held until then', async () => {
+    const { upstream: slow, held } = await holdingUpstream()
+    try {
+      const { app, get, clock, runtime } = setup({ perSecond: 1 }, slow.url)
+      const tab = new AbortController()
+      const printing = print(app, tab.signal)
+      await expect.poll(() => held.length).toBe(1)
+      tab.abort()
+      expect(warned).toEqual([
+        `browser left; the upstream has the request, its outcome follows: POST ${PRINT}`,
+      ])
+
+      // The print still counts against the budget while it is out, however long that takes.
+      const next = get('/api/v1/next', ADMIN)
+      await expect.poll(() => runtime.budget.queued).toBe(1)
+      clock.advanceTo(5 * SECOND)
+      expect(runtime.budget.queued).toBe(1)
+
+      const [first] = held
+      if (!first) throw new Error('the upstream holds no print')
+      json(first.response, 200, { success: true, data: { kkm_transaction_id: 9001 }, meta: [] })
+      await expect.poll(() => first.events).toEqual(['finish', 'close'])
+      await expect
+        .poll(() => warned.at(-1))
+        .toBe(`browser left before the answer; upstream answered 200: POST ${PRINT}`)
+      expect((await printing).status).toBe(200)
+      expect(slow.received.map((r) => `${r.method} ${r.body}`)).toEqual(['POST {"document_id":42}'])
+
+      // Answered: its slot leaves the window a second later, and the queued read goes.
+      expect(runtime.inFlight.size).toBe(0)
+      clock.advanceTo(7 * SECOND)
+      await expect.poll(() => held.length).toBe(2)
+      json(held[1]?.response as ServerResponse, 200, OK)
+      expect((await next).status).toBe(200)
+      for (const line of warned) {
+        expect(line).not.toContain('?')
+        expect(line).not.toContain('cashier-3')
+      }
+    } finally {
+      await slow.close()
+    }
+  })
+
+  it('still gives up on a print whose browser left when the upstream stays silent past the timeout', async () => {
+    const { upstream: silent, held } = await holdingUpstream()
+    try {
+      const { app, runtime } = setup({}, silent.url, { upstreamTimeoutMs: 100 })
+      const tab = new AbortController()
+      const printing = print(app, tab.signal)
+      await expect.poll(() => held.length).toBe(1)
+      tab.abort()
+      expect((await printing).status).toBe(504)
+      expect(warned.at(-1)).toBe(
+        `browser left before the answer; upstream timeout (ETIMEDOUT): POST ${PRINT}`,
+      )
+      await expect.poll(() => held[0]?.events).toEqual(['close'])
+      expect(runtime.inFlight.size).toBe(0)
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it('cancels a read upstream: nothing changes there, and the browser can ask again', async () => {
+    const { upstream: slow, held } = await holdingUpstream()
+    try {
+      const { get, runtime } = setup({}, slow.url)
+      const tab = new AbortController()
+      const reading = get('/api/v1/kkm_transactions/1?page=1', ADMIN, tab.signal)
+      await expect.poll(() => held.length).toBe(1)
+      tab.abort()
+      await expect.poll(() => held[0]?.events).toEqual(['close'])
+      expect((await reading).status).toBe(503)
+      expect(runtime.inFlight.size).toBe(0)
+      expect(warned).toEqual([])
+    } finally {
+      await slow.close()
+    }
   })
 })
 

@@ -2,6 +2,7 @@
 // a print's answer until the test lets it go. (jsdom: test/setup.ts needs it; fetch is Node's.)
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { request as httpRequest, type ServerResponse } from 'node:http'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -12,7 +13,6 @@ import {
   tempBuild,
   type FakeUpstream,
 } from './server-support'
-import type { ServerResponse } from 'node:http'
 
 const PRINTED = { success: true, data: { kkm_transaction_id: 9001 }, meta: [] }
 
@@ -61,6 +61,8 @@ interface Running {
   base: string
   /** Resolves when a line matching `pattern` has been printed, on stdout or stderr. */
   printed: (pattern: RegExp) => Promise<void>
+  /** Everything printed so far, stdout and stderr interleaved as they came. */
+  output: () => string
   exited: Promise<number | null>
 }
 
@@ -98,7 +100,7 @@ async function startServer(env: Record<string, string>): Promise<Running> {
     })
   const exited = new Promise<number | null>((resolve) => started.once('exit', resolve))
   await printed(/listening on/)
-  return { base: `http://127.0.0.1:${port}`, printed, exited }
+  return { base: `http://127.0.0.1:${port}`, printed, output: () => output, exited }
 }
 
 function print(base: string): Promise<Response> {
@@ -107,6 +109,21 @@ function print(base: string): Promise<Response> {
     body: '{"document_id":42}',
     headers: { Authorization: 'Bearer p, User u', 'Content-Type': 'application/json' },
   })
+}
+
+/**
+ * A print on a connection of its own, which `leave` closes as a closed tab would: fetch's pool
+ * may keep a spare connection to the server, and that alone would hold a stopping server open.
+ */
+function leavingPrint(base: string): { leave: () => void } {
+  const sending = httpRequest(`${base}/api/v1/kkm_transactions/1/print_document_bill`, {
+    method: 'POST',
+    agent: false,
+    headers: { Authorization: 'Bearer p, User u', 'Content-Type': 'application/json' },
+  })
+  sending.on('error', () => undefined) // the socket it destroys
+  sending.end('{"document_id":42}')
+  return { leave: () => sending.destroy() }
 }
 
 describe('stopping on SIGTERM', () => {
@@ -129,6 +146,27 @@ describe('stopping on SIGTERM', () => {
     expect(upstream.received.map((r) => `${r.method} ${r.body}`)).toEqual([
       'POST {"document_id":42}',
     ])
+  })
+
+  it('waits for a print whose browser left, and logs how it ended, before exiting 0', async () => {
+    const server = await startServer({ SHUTDOWN_GRACE_MS: '20000' })
+    const upstreamHasIt = new Promise<void>((resolve) => (onHeld = resolve))
+    const left = leavingPrint(server.base)
+    await upstreamHasIt
+    left.leave()
+    await server.printed(/browser left; the upstream has the request/)
+
+    // No connection is left to hold the server open (as when the tab closed): only the print is.
+    child?.kill('SIGTERM')
+    await server.printed(/SIGTERM: not accepting connections/)
+    if (!held) throw new Error('the upstream holds no request')
+    json(held, 200, PRINTED)
+    expect(await server.exited).toBe(0)
+    const lines = server.output().trim().split('\n')
+    expect(lines).toContain(
+      'browser left before the answer; upstream answered 200: POST /api/v1/kkm_transactions/1/print_document_bill',
+    )
+    expect(lines.at(-1)).toBe('Stopped: every request answered')
   })
 
   it('exits within SHUTDOWN_GRACE_MS even if the upstream never answers', async () => {
