@@ -94,7 +94,8 @@ function parseBudget(env: Env): BudgetConfig {
   return {
     perSecond: wholeNumber(env, 'ALTEGIO_RATE_PER_SECOND', 5, [1, 1_000_000]),
     perMinute: wholeNumber(env, 'ALTEGIO_RATE_PER_MINUTE', 200, [1, 100_000_000]),
-    maxQueue: wholeNumber(env, 'ALTEGIO_QUEUE_LIMIT', 100, [0, 1_000_000]),
+    // Every request waits in the queue, if only for a moment: 0 would refuse them all.
+    maxQueue: wholeNumber(env, 'ALTEGIO_QUEUE_LIMIT', 100, [1, 1_000_000]),
     maxWaitMs: wholeNumber(env, 'ALTEGIO_QUEUE_WAIT_MS', 18_000, [1, 600_000]),
   }
 }

@@ -454,6 +454,37 @@ describe('parseConfig', () => {
     )
   })
 
+  it('takes the upstream budget from ALTEGIO_RATE_* and ALTEGIO_QUEUE_*, defaulting to the API limit', () => {
+    expect(parseConfig(valid()).budget).toEqual({
+      perSecond: 5,
+      perMinute: 200,
+      maxQueue: 100,
+      maxWaitMs: 18_000,
+    })
+    const set = parseConfig({
+      ...valid(),
+      ALTEGIO_RATE_PER_SECOND: '3',
+      ALTEGIO_RATE_PER_MINUTE: '120',
+      ALTEGIO_QUEUE_LIMIT: '40',
+      ALTEGIO_QUEUE_WAIT_MS: '9000',
+    })
+    expect(set.budget).toEqual({ perSecond: 3, perMinute: 120, maxQueue: 40, maxWaitMs: 9000 })
+  })
+
+  // 0 would let nothing be sent (a rate), refuse every request (the queue) or every wait.
+  it.each(
+    [
+      'ALTEGIO_RATE_PER_SECOND',
+      'ALTEGIO_RATE_PER_MINUTE',
+      'ALTEGIO_QUEUE_LIMIT',
+      'ALTEGIO_QUEUE_WAIT_MS',
+    ].flatMap((name) => ['0', '-1', 'x'].map((value) => [name, value] as const)),
+  )('rejects %s=%j, naming it', (name, value) => {
+    expect(() => parseConfig({ ...valid(), [name]: value })).toThrow(
+      new RegExp(`^${name} must be a whole number from 1 to \\d+, got "${value}"$`),
+    )
+  })
+
   it('rejects a folder without index.html', () => {
     const empty = mkdtempSync(join(tmpdir(), 'kkm-empty-'))
     try {
