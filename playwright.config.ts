@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, devices } from '@playwright/test'
-import { APP, APP_YCLIENTS, MOCK_API } from './e2e/support/env'
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
+import { APP, E2E_WORKERS, serversOf } from './e2e/support/env'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium'
 
 /**
@@ -9,6 +9,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium'
  * server (`npm run serve`) in front of the standalone mock API (`npm run mock-api`).
  * Run `npm run build` first: these tests never build, they test what would be deployed.
  */
+type WebServer = Extract<PlaywrightTestConfig['webServer'], unknown[]>[number]
+
 const root = fileURLToPath(new URL('.', import.meta.url))
 if (!existsSync(`${root}dist/index.html`)) {
   throw new Error(
@@ -18,9 +20,10 @@ if (!existsSync(`${root}dist/index.html`)) {
 
 export default defineConfig({
   testDir: './e2e',
-  // The mock API holds one shared state (database and fault scenario): one test at a time.
+  // A spec's journeys run in order in one worker; each worker has its own mock API and servers
+  // (e2e/support/env.ts), so two run side by side on the two cores CI has.
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
@@ -46,36 +49,40 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [
-    {
-      name: 'mock-api',
-      command: 'npm run mock-api',
-      url: `${MOCK_API}/__mock/scenario`,
-      env: { PORT: '4010', HOST: '127.0.0.1' },
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-    },
-    {
-      name: 'serve',
-      command: 'npm run serve',
-      url: `${APP}/healthz`,
-      env: { PORT: '8080', HOST: '127.0.0.1', ALTEGIO_API_URL: `${MOCK_API}/api/v1` },
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-    },
-    {
-      // The same build as a YCLIENTS deployment: the server rewrites the flavour in index.html.
-      name: 'serve-yclients',
-      command: 'npm run serve',
-      url: `${APP_YCLIENTS}/healthz`,
-      env: {
-        PORT: '8081',
-        HOST: '127.0.0.1',
-        ALTEGIO_API_URL: `${MOCK_API}/api/v1`,
-        ALTEGIO_API_FLAVOUR: 'yclients',
+  webServer: Array.from({ length: E2E_WORKERS }, (_, slot): WebServer[] => {
+    const { mockApi, app, appYclients } = serversOf(slot)
+    const api = `${mockApi}/api/v1`
+    return [
+      {
+        name: `mock-api-${slot}`,
+        command: 'npm run mock-api',
+        url: `${mockApi}/__mock/scenario`,
+        env: { PORT: new URL(mockApi).port, HOST: '127.0.0.1' },
+        reuseExistingServer: !process.env.CI,
+        timeout: 30_000,
       },
-      reuseExistingServer: !process.env.CI,
-      timeout: 30_000,
-    },
-  ],
+      {
+        name: `serve-${slot}`,
+        command: 'npm run serve',
+        url: `${app}/healthz`,
+        env: { PORT: new URL(app).port, HOST: '127.0.0.1', ALTEGIO_API_URL: api },
+        reuseExistingServer: !process.env.CI,
+        timeout: 30_000,
+      },
+      {
+        // The same build as a YCLIENTS deployment: the server rewrites the flavour in index.html.
+        name: `serve-yclients-${slot}`,
+        command: 'npm run serve',
+        url: `${appYclients}/healthz`,
+        env: {
+          PORT: new URL(appYclients).port,
+          HOST: '127.0.0.1',
+          ALTEGIO_API_URL: api,
+          ALTEGIO_API_FLAVOUR: 'yclients',
+        },
+        reuseExistingServer: !process.env.CI,
+        timeout: 30_000,
+      },
+    ]
+  }).flat(),
 })

@@ -8,6 +8,9 @@ export default defineConfig((env) =>
   mergeConfig(viteConfig(env), {
     define: { __MOCK_API__: 'false' },
     test: {
+      // Vitest's default on two cores is one worker; many tests wait on the mock's latency, print
+      // settling and the rate limit, so a second worker overlaps them (8 → 5½ min here).
+      maxWorkers: 2,
       projects: [
         {
           extends: true,
