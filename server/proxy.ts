@@ -38,8 +38,11 @@ export interface UpstreamHealth {
   lastAnswerAt: number | null
 }
 
-/** Seconds or an HTTP date, as the API may send either. */
-function retryAfterMs(header: string | null): number {
+/**
+ * How long an upstream 429 asks everyone to wait: seconds or an HTTP date, as the API may send
+ * either. The proxy and the /readyz probe both pause the budget by it.
+ */
+export function retryAfterMs(header: string | null): number {
   if (header === null) return DEFAULT_PAUSE_MS
   const seconds = Number(header)
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000

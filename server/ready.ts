@@ -1,3 +1,4 @@
+import { retryAfterMs } from './proxy.ts'
 import type { Config } from './config.ts'
 import type { Runtime } from './runtime.ts'
 import type { Handler } from 'hono'
@@ -9,7 +10,9 @@ const PROBE_TIMEOUT_MS = 5_000
 /**
  * `/readyz`: can this server do its job, i.e. did the upstream answer recently. An idle server
  * has seen no answer, so it probes the API's base URL once (through the shared budget, one probe
- * at a time): any HTTP answer, a 401 or 404 included, shows the API is reachable.
+ * at a time): any HTTP answer, a 401 or 404 included, shows the API is reachable. A 429 shows
+ * it too, and that the address is over its limit: everyone waits its Retry-After, as after a
+ * proxied request's 429.
  */
 export function readiness(config: Config, runtime: Runtime): Handler {
   let probing: Promise<void> | null = null
@@ -24,6 +27,11 @@ export function readiness(config: Config, runtime: Runtime): Handler {
         })
         await response.arrayBuffer()
         runtime.health.lastAnswerAt = performance.now()
+        if (response.status === 429) {
+          const pauseMs = retryAfterMs(response.headers.get('retry-after'))
+          runtime.budget.pause(pauseMs)
+          console.error(`upstream 429, budget paused ${pauseMs}ms: /readyz probe`)
+        }
       } finally {
         slot.release()
       }

@@ -359,6 +359,28 @@ describe('/readyz', () => {
     expect(paths()).toEqual(['GET /api/v1'])
   })
 
+  it('pauses everyone for the Retry-After of a 429 its probe got, and counts the 429 as reachable', async () => {
+    const limiting = await fakeUpstream((request, response) =>
+      request.url === '/api/v1'
+        ? json(response, 429, { success: false, data: null, meta: [] }, { 'Retry-After': '3' })
+        : json(response, 200, OK),
+    )
+    try {
+      const { app, get, clock, runtime } = setup({}, limiting.url)
+      const ready = await app.request('/readyz')
+      expect(ready.status).toBe(200)
+      const read = get('/api/v1/countries')
+      await expect.poll(() => runtime.budget.queued).toBe(1)
+      clock.advanceTo(2999)
+      expect(runtime.budget.queued).toBe(1)
+      clock.advanceTo(3000)
+      expect((await read).status).toBe(200)
+      expect(limiting.received.map((r) => r.url)).toEqual(['/api/v1', '/api/v1/countries'])
+    } finally {
+      await limiting.close()
+    }
+  })
+
   it('is not ready when the upstream cannot be reached', async () => {
     const down = await fakeUpstream(() => undefined)
     const downUrl = down.url
