@@ -1,3 +1,4 @@
+import { Box } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { shiftQuery } from '@/api/transactions'
 import { ShiftStatus } from '@/components/ShiftStatus'
@@ -22,10 +23,19 @@ export function ShiftHeader({
     ...shiftQuery(locationId, today),
     enabled,
   })
-  if (shift.isPending) return <ShiftStatus shift={{ state: 'loading' }} />
-  if (shift.isError)
-    return (
-      <ShiftStatus shift={{ state: 'unknown', reason: describeError(shift.error, t).message }} />
-    )
-  return <ShiftStatus shift={deriveShift(shift.data, format.timeZone, undefined, format)} />
+  // Two lines from the start, as the badge and the time take on a narrow screen once the shift
+  // is known: the toolbar and the log below do not jump when it arrives.
+  return (
+    <Box mih="3.125rem">
+      <ShiftStatus
+        shift={
+          shift.isPending
+            ? { state: 'loading' }
+            : shift.isError
+              ? { state: 'unknown', reason: describeError(shift.error, t).message }
+              : deriveShift(shift.data, format.timeZone, undefined, format)
+        }
+      />
+    </Box>
+  )
 }
