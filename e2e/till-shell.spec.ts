@@ -151,6 +151,14 @@ test('on a phone in Russian: the skip link, Escape on the drawer, and / where it
   await burger.click()
   const drawer = page.getByRole('navigation', { name: NAMES.ru.navigation })
   await expect(drawer.getByRole('switch', { name: 'Режим кассира' })).toBeInViewport()
+  // The page under the open drawer is out of reach: Tab walks the header and the drawer only.
+  for (let press = 0; press < 20; press++) {
+    await page.keyboard.press('Tab')
+    expect(
+      await page.evaluate(() => Boolean(document.activeElement?.closest('main'))),
+      `Tab ${press + 1} stays out of the covered page`,
+    ).toBe(false)
+  }
   await page.keyboard.press('Escape')
   await expect(drawer.getByRole('switch', { name: 'Режим кассира' })).not.toBeInViewport()
   await expect(burger).toBeFocused()

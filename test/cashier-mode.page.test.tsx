@@ -302,9 +302,12 @@ describe('the shell on a tablet and a phone', () => {
     await user.click(burger)
     expect(burger).toHaveAttribute('aria-expanded', 'true')
     expect(navigation()).not.toHaveAttribute('inert')
+    // The open drawer covers the page: nothing under it takes the focus.
+    expect(screen.getByRole('main', { hidden: true })).toHaveAttribute('inert')
     within(navigation()).getByRole('link', { name: 'Transactions' }).focus()
     await user.keyboard('{Escape}')
     expect(navigation()).toHaveAttribute('inert')
+    expect(screen.getByRole('main')).not.toHaveAttribute('inert')
     expect(burger).toHaveFocus()
   })
 

@@ -78,7 +78,8 @@ export function AppShellLayout() {
 
   // Below this width the navigation is a drawer behind the burger: on a phone, and in cashier mode
   // on a tablet too, where the larger sidebar would take a third of the screen for one link. A
-  // closed drawer is inert, so Tab never walks through links that are off the screen.
+  // closed drawer is inert, so Tab never walks through links that are off the screen; an open one
+  // covers the page, which is inert then, so Tab stays in the header and the drawer.
   const breakpoint = cashierMode ? 'lg' : 'sm'
   const drawer = useBelow(breakpoint)
   // A phone: even without the title the header's switch and buttons would not fit beside the picker.
@@ -199,7 +200,7 @@ export function AppShellLayout() {
           </Stack>
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} inert={drawer && opened}>
         <Suspense fallback={<Loader role="status" aria-label={t.app.loadingPage} />}>
           <Outlet />
         </Suspense>
