@@ -29,6 +29,7 @@ import { signInAsManager } from './render'
 const BIG = 4
 const TODAY = '2026-11-28'
 const MONTH = { startDate: '2026-10-30', endDate: TODAY }
+const TODAY_ONLY = { startDate: TODAY, endDate: TODAY, type: null, status: null }
 const day = (t: KkmTransaction) => t.print_date.slice(0, 10)
 
 /** The mock's own log (newest first), filtered as the API would. */
@@ -64,12 +65,7 @@ describe.each(Object.entries(SERVER_PROFILES))('a server with %s', (_name, profi
   it('the whole day is read, newest first, with its exact count (the all-rows view, CSV, overview)', async () => {
     const expected = seeded(BIG, (t) => day(t) === TODAY)
     expect(expected.length).toBeGreaterThan(250)
-    const whole = await readWholeLog(BIG, {
-      startDate: TODAY,
-      endDate: TODAY,
-      type: null,
-      status: null,
-    })
+    const whole = await readWholeLog(BIG, TODAY_ONLY)
     expect(ids(whole.transactions)).toEqual(ids(expected))
     expect(whole).toMatchObject({ total: expected.length, exact: true })
     for (const t of whole.transactions) {
@@ -82,12 +78,11 @@ describe.each(Object.entries(SERVER_PROFILES))('a server with %s', (_name, profi
   it('page 1 of the log is the newest rows and page 3 the rows after 200, with the total', async () => {
     const expected = seeded(BIG, (t) => day(t) === TODAY)
     const client = new QueryClient()
-    const filters = { startDate: TODAY, endDate: TODAY, type: null, status: null }
     const first = await client.fetchQuery(
-      transactionsQuery(BIG, { ...filters, page: 1, pageSize: 50 }),
+      transactionsQuery(BIG, { ...TODAY_ONLY, page: 1, pageSize: 50 }),
     )
     const third = await client.fetchQuery(
-      transactionsQuery(BIG, { ...filters, page: 3, pageSize: 100 }),
+      transactionsQuery(BIG, { ...TODAY_ONLY, page: 3, pageSize: 100 }),
     )
     expect(ids(first.transactions)).toEqual(ids(expected.slice(0, 50)))
     expect(ids(third.transactions)).toEqual(ids(expected.slice(200, 300)))
@@ -144,10 +139,7 @@ describe('a server that caps its pages below the page asked', () => {
     const pageSize = expected.length - 40
     const page = await new QueryClient().fetchQuery(
       transactionsQuery(BIG, {
-        startDate: TODAY,
-        endDate: TODAY,
-        type: null,
-        status: null,
+        ...TODAY_ONLY,
         page: 2,
         pageSize,
       }),
@@ -176,12 +168,7 @@ describe('a server whose pages are of uneven length', () => {
         })
       }),
     )
-    const whole = await readWholeLog(BIG, {
-      startDate: TODAY,
-      endDate: TODAY,
-      type: null,
-      status: null,
-    })
+    const whole = await readWholeLog(BIG, TODAY_ONLY)
     expect(ids(whole.transactions)).toEqual(ids(expected))
     expect(whole).toMatchObject({ total: 250, exact: true })
   })
@@ -211,10 +198,9 @@ describe('a deployment that insists on its Accept value', () => {
   it('YCLIENTS answers the console configured for it, and refuses Altegio’s Accept with 400', async () => {
     setProfile({ accept: 'yclients' })
     configureClient({ flavour: 'yclients' })
-    const filters = { startDate: TODAY, endDate: TODAY, type: null, status: null }
-    await expect(readWholeLog(1, filters)).resolves.toMatchObject({ exact: true })
+    await expect(readWholeLog(1, TODAY_ONLY)).resolves.toMatchObject({ exact: true })
     configureClient({ flavour: 'altegio' })
-    const error = await readWholeLog(1, filters).catch((e: unknown) => e)
+    const error = await readWholeLog(1, TODAY_ONLY).catch((e: unknown) => e)
     expect(isApiError(error) && error.status).toBe(400)
     endSession('signed-out')
   })
