@@ -202,7 +202,7 @@ export class Budget {
    * the windows are full of requests still out, whose answers will call pump().
    */
   private nextSendAt(now: number): number {
-    this.sent = this.sent.filter((each) => each.at > now - this.minuteMs)
+    this.forget(now)
     return Math.max(
       this.pausedUntil,
       this.windowOpensAt(now, this.secondMs, this.options.perSecond),
@@ -210,7 +210,23 @@ export class Budget {
     )
   }
 
+  /**
+   * Drops the requests answered over a minute ago from the front of the list, in place: they
+   * were sent in order and are mostly answered in order. One still out keeps the ones behind it
+   * until it is answered or times out; the windows skip them meanwhile. Copying the whole list
+   * on every pump (twice more to count the windows) was two thirds of all the proxy allocated
+   * with the budget lifted, when the list holds a minute of requests at a thousand a second.
+   */
+  private forget(now: number): void {
+    const horizon = now - this.minuteMs
+    let gone = 0
+    while (gone < this.sent.length && (this.sent[gone]?.at ?? Infinity) <= horizon) gone++
+    if (gone > 0) this.sent.splice(0, gone)
+  }
+
   private windowOpensAt(now: number, windowMs: number, limit: number): number {
+    // However many of these are still in the window, fewer than the limit: nothing to count.
+    if (this.sent.length < limit) return 0
     const inWindow = this.sent.filter((each) => each.at > now - windowMs)
     if (inWindow.length < limit) return 0
     // The answered ones leave the window in the order they were answered.

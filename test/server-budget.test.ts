@@ -110,6 +110,21 @@ describe('the shared budget', () => {
     expect(sent.slice(12).map((s) => s.at)).toEqual([60_000, 60_000, 60_000])
   })
 
+  it('lets answers older than the minute go even behind a request still out', async () => {
+    const { sent, ask, settle, advanceTo } = setup({ perMinute: 3, maxWaitMs: 200_000 })
+    void ask('slow', 'tab', false, undefined, false)
+    for (let i = 1; i <= 5; i++) void ask(`r${i}`, 'tab')
+    await settle()
+    expect(sent.map((s) => s.label)).toEqual(['slow', 'r1', 'r2'])
+    // r1 and r2 leave the minute at 60 s though the one sent before them is still out.
+    await advanceTo(60_000)
+    expect(sent.map((s) => `${s.label}@${s.at}`).slice(3)).toEqual(['r3@60000', 'r4@60000'])
+    await advanceTo(119_999)
+    expect(sent).toHaveLength(5)
+    await advanceTo(120_000)
+    expect(sent.map((s) => s.label).slice(5)).toEqual(['r5'])
+  })
+
   it('takes turns between clients: a long read of one tab does not hold another back', async () => {
     const { sent, ask, settle, advanceTo } = setup()
     for (let i = 1; i <= 20; i++) void ask(`A${i}`, 'tab-a')
