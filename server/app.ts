@@ -138,12 +138,16 @@ export function createApp(config: Config, runtime: Runtime = createRuntime(confi
 
   // Registered before the cache policy: API responses keep the upstream's own Cache-Control.
   if (config.upstream) {
+    const limitBody = bodyLimit({
+      maxSize: MAX_REQUEST_BODY_BYTES,
+      onError: (c) => c.json(envelope('The request body is too large.'), 413),
+    })
     app.all(
       `${API_PATH}/*`,
-      bodyLimit({
-        maxSize: MAX_REQUEST_BODY_BYTES,
-        onError: (c) => c.json(envelope('The request body is too large.'), 413),
-      }),
+      // Only where a body can be: bodyLimit asks for the request's body stream, which makes the
+      // node adapter build a whole web Request for a read that has none.
+      async (c, next) =>
+        c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
       proxyTo({
         upstream: config.upstream,
         timeoutMs: config.upstreamTimeoutMs,

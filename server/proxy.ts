@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { BudgetRejected, type Budget, type Slot } from './budget.ts'
 import { API_PATH } from './config.ts'
+import { encodeAnswer } from './encoding.ts'
 import { envelope } from './envelope.ts'
-import { createUpstream, type Sent } from './upstream.ts'
+import { createUpstream, type Answer, type Sent } from './upstream.ts'
 import type { Context } from 'hono'
 import type { IncomingMessage } from 'node:http'
 
@@ -63,19 +64,20 @@ export function clientKey(c: Context): string {
   return `addr:${incoming?.socket.remoteAddress ?? 'unknown'}`
 }
 
-function passBack(response: Response, body: ArrayBuffer | null): Response {
-  const headers = new Headers()
-  response.headers.forEach((value, name) => {
+/**
+ * The upstream's answer for the browser: its headers less the dropped ones, its body compressed
+ * for this client. One plain Response with the bytes, which @hono/node-server writes directly.
+ */
+async function passBack(answer: Answer, acceptEncoding: string | undefined): Promise<Response> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(answer.headers)) {
     if (!DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith('access-control-')) {
-      headers.set(name, value)
+      headers[name] = value
     }
-  })
-  if (body) headers.set('Content-Length', String(body.byteLength))
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  })
+  }
+  const body = answer.body && (await encodeAnswer(answer.body, headers, acceptEncoding))
+  if (body) headers['content-length'] = String(body.byteLength)
+  return new Response(body, { status: answer.status, headers })
 }
 
 function refused(c: Context, rejection: BudgetRejected): Response {
@@ -90,7 +92,7 @@ function refused(c: Context, rejection: BudgetRejected): Response {
 
 /** How a sent request ended, for the log: never a header, never the query. */
 function outcomeOf(sent: Sent): string {
-  return 'failed' in sent ? `${sent.failed} (${sent.code})` : `answered ${sent.response.status}`
+  return 'failed' in sent ? `${sent.failed} (${sent.code})` : `answered ${sent.answer.status}`
 }
 
 export interface ProxyOptions {
@@ -130,6 +132,7 @@ export function proxyTo({ upstream, timeoutMs, budget, health, inFlight }: Proxy
     const body = hasBody ? await c.req.arrayBuffer() : undefined
     const client = clientKey(c)
     const signal = c.req.raw.signal
+    const acceptEncoding = c.req.header('accept-encoding')
 
     let rateLimited: Response | null = null
     for (let attempt = 1; ; attempt++) {
@@ -178,15 +181,15 @@ export function proxyTo({ upstream, timeoutMs, budget, health, inFlight }: Proxy
         return c.json(envelope('The API server could not be reached.'), 502)
       }
       health.lastAnswerAt = performance.now()
-      const { response, answer } = sent
+      const { answer } = sent
 
-      if (response.status !== 429) return passBack(response, answer)
+      if (answer.status !== 429) return passBack(answer, acceptEncoding)
       // The upstream counts more than we did (another client of the address, a clock skew): hold
       // everyone, and send a read once more at the head of the line; a write goes back as is.
-      const pauseMs = retryAfterMs(response.headers.get('retry-after'))
+      const pauseMs = retryAfterMs(answer.headers['retry-after'] ?? null)
       budget.pause(pauseMs)
       console.error(`upstream 429, budget paused ${pauseMs}ms: ${method} ${incoming.pathname}`)
-      rateLimited = passBack(response, answer)
+      rateLimited = await passBack(answer, acceptEncoding)
       // A pause longer than anyone may wait in the queue would only delay the same answer.
       const retry = RETRIED_METHODS.has(method) && attempt === 1 && pauseMs < budget.maxWaitMs
       if (!retry) return rateLimited

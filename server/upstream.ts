@@ -15,9 +15,19 @@ const DECODERS: Record<string, (input: Buffer) => Promise<Buffer>> = {
   br: promisify(brotliDecompress),
 }
 
+/**
+ * The upstream's answer, its body decoded: plain data rather than a web Response, so the proxy
+ * builds the one Response it sends and @hono/node-server writes its bytes straight to the socket.
+ */
+export interface Answer {
+  status: number
+  /** Lower-case names, as node:http gives them; a repeated header joined with ", ". */
+  headers: Record<string, string>
+  body: Uint8Array<ArrayBuffer> | null
+}
+
 export type Sent =
-  | { response: Response; answer: ArrayBuffer | null }
-  | { failed: 'timeout' | 'unreachable' | 'cancelled'; code: string }
+  { answer: Answer } | { failed: 'timeout' | 'unreachable' | 'cancelled'; code: string }
 
 export interface Outgoing {
   method: string
@@ -32,9 +42,15 @@ function codeOf(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown error'
 }
 
-function toArrayBuffer(buffer: Buffer): ArrayBuffer {
-  const copy = new ArrayBuffer(buffer.length)
-  new Uint8Array(copy).set(buffer)
+/**
+ * The bytes as a Uint8Array on an ArrayBuffer of their own, without a copy unless the Buffer is a
+ * slice of node's shared pool (small ones are).
+ */
+function ownBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
+  const whole = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength
+  if (whole && buffer.buffer instanceof ArrayBuffer) return new Uint8Array(buffer.buffer)
+  const copy = new Uint8Array(buffer.length)
+  copy.set(buffer)
   return copy
 }
 
@@ -99,24 +115,19 @@ async function collect(res: IncomingMessage, method: string): Promise<Sent> {
   const chunks: Buffer[] = []
   for await (const chunk of res) chunks.push(chunk as Buffer)
   const status = res.statusCode ?? 502
-  const headers = new Headers()
+  const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(res.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
   }
   if (method === 'HEAD' || NULL_BODY_STATUSES.has(status)) {
-    return {
-      response: new Response(null, { status, statusText: res.statusMessage, headers }),
-      answer: null,
-    }
+    return { answer: { status, headers, body: null } }
   }
   let raw: Buffer = Buffer.concat(chunks)
-  const encoding = headers.get('content-encoding')?.trim().toLowerCase()
+  const encoding = headers['content-encoding']?.trim().toLowerCase()
   const decode = encoding ? DECODERS[encoding] : undefined
   if (decode) {
     raw = await decode(raw)
-    headers.delete('content-encoding')
+    delete headers['content-encoding']
   }
-  const answer = toArrayBuffer(raw)
-  const response = new Response(null, { status, statusText: res.statusMessage, headers })
-  return { response, answer }
+  return { answer: { status, headers, body: ownBytes(raw) } }
 }

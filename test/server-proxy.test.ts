@@ -1,7 +1,7 @@
 // The proxy under the shared budget: a real upstream socket, the budget on a hand-driven clock.
 // (jsdom: test/setup.ts needs `window`; nothing here uses it.)
 import { rmSync } from 'node:fs'
-import { gzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, createRuntime, type Runtime } from '../server/app'
 import { parseConfig, type BudgetConfig, type Config } from '../server/config'
@@ -18,6 +18,12 @@ import type { ServerResponse } from 'node:http'
 const ADMIN = 'Bearer partner-1, User admin-7'
 const CASHIER = 'Bearer partner-1, User cashier-3'
 const OK = { success: true, data: { ok: true }, meta: [] }
+/** Fifty log rows' worth: over the 1 KiB below which an answer is not worth compressing. */
+const ROWS = {
+  success: true,
+  data: Array.from({ length: 50 }, (_, id) => ({ id, document_id: 1000 + id, amount: 1250 })),
+  meta: { count: 50 },
+}
 /** The budget's second: 1,000 ms and its 50 ms margin for jitter on the way upstream. */
 const SECOND = 1050
 
@@ -43,6 +49,8 @@ beforeAll(async () => {
     } else if (request.url.startsWith('/api/v1/gzipped')) {
       response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' })
       response.end(gzipSync(JSON.stringify(OK)))
+    } else if (request.url.startsWith('/api/v1/rows')) {
+      json(response, 200, ROWS)
     } else if (request.url.startsWith('/api/v1/limited')) {
       json(
         response,
@@ -250,6 +258,44 @@ describe('the proxy under the shared budget', () => {
     expect(answer.status).toBe(200)
     expect(answer.headers.has('Content-Encoding')).toBe(false)
     expect(await answer.json()).toEqual(OK)
+  })
+
+  it('compresses an answer for the browser itself: br, else gzip, else as it is, with Vary', async () => {
+    const { app } = setup()
+    const read = (path: string, acceptEncoding?: string) =>
+      app.request(path, {
+        headers: {
+          Authorization: ADMIN,
+          ...(acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding }),
+        },
+      })
+    const whole = JSON.stringify(ROWS).length
+
+    const br = await read('/api/v1/rows', 'gzip, deflate, br, zstd')
+    expect(br.headers.get('Content-Encoding')).toBe('br')
+    expect(br.headers.get('Vary')).toBe('Accept-Encoding')
+    const brBytes = Buffer.from(await br.arrayBuffer())
+    expect(Number(br.headers.get('Content-Length'))).toBe(brBytes.length)
+    expect(brBytes.length).toBeLessThan(whole)
+    expect(JSON.parse(brotliDecompressSync(brBytes).toString())).toEqual(ROWS)
+
+    const gzip = await read('/api/v1/rows', 'gzip, deflate')
+    expect(gzip.headers.get('Content-Encoding')).toBe('gzip')
+    expect(JSON.parse(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString())).toEqual(ROWS)
+
+    for (const plain of [
+      await read('/api/v1/rows'),
+      await read('/api/v1/rows', 'br;q=0, gzip;q=0'),
+    ]) {
+      expect(plain.headers.has('Content-Encoding')).toBe(false)
+      expect(plain.headers.get('Vary')).toBe('Accept-Encoding')
+      expect(Number(plain.headers.get('Content-Length'))).toBe(whole)
+      expect(await plain.json()).toEqual(ROWS)
+    }
+    // Under 1 KiB compressing gains nothing.
+    const small = await read('/api/v1/countries', 'br')
+    expect(small.headers.has('Content-Encoding')).toBe(false)
+    expect(await small.json()).toEqual(OK)
   })
 
   it('forwards a YCLIENTS Accept header unchanged', async () => {
