@@ -14,3 +14,6 @@ export function describeDuration(ms: number, words: DurationWords): string {
   if (hours > 0) return words.hours(hours, minutes % 60)
   return words.minutes(minutes % 60)
 }
+
+/** A receipt still in flight after this long is stuck: the overview names it and links to it. */
+export const STUCK_AFTER_MS = 5 * 60_000

@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse } from 'msw'
 import { configure, expect, getConfig, waitFor, within } from 'storybook/test'
+import { STUCK_AFTER_MS } from '@/domain/durations'
 import { ru } from '@/i18n/messages/ru'
 import {
   appStory,
@@ -7,7 +8,6 @@ import {
   onNarrowTablet,
   type AppStoryOptions,
 } from '../../../.storybook/decorators'
-import { STUCK_AFTER_MS } from './daySummary'
 import { OverviewPage } from './OverviewPage'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 

@@ -8,12 +8,12 @@ import {
 import type { MoneyTotalsView } from '@/components/MoneyTotals'
 import type { StatusTone } from '@/components/StatusBadge'
 import { parseApiDate } from '@/domain/apiDate'
+import { STUCK_AFTER_MS } from '@/domain/durations'
 import { PRINT_STATUS_LABELS } from '@/i18n/labels'
 import { moneyTotals, type Coverage } from '@/log/totals'
 import { documentLabel, ENGLISH, statusLabel, statusTone, type ViewLanguage } from '@/log/view'
 
 /** A receipt still in flight (2 sent for printing, 5 waiting for the register) this long after it was sent is stuck. */
-export const STUCK_AFTER_MS = 5 * 60_000
 
 /** Display order: success, in flight, failures; statuses the API adds later come last, by id. */
 const STATUS_ORDER: readonly number[] = [SUCCESS_STATUS, 2, 5, 0, 3, 4]
