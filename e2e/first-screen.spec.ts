@@ -1,7 +1,7 @@
 import { en, type Messages } from '../src/i18n/messages/en'
 import { ru } from '../src/i18n/messages/ru'
 import { APP_YCLIENTS } from './support/env'
-import { expect, test } from './support/fixtures'
+import { expect, startSignedIn, test } from './support/fixtures'
 import type { Page } from '@playwright/test'
 
 /**
@@ -61,11 +61,68 @@ test('it follows the remembered language and colour scheme, and the product the 
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
 })
 
-test('a signed-in path paints the shell’s frame instead', async ({ page }) => {
+test('a signed-in path paints the shell’s frame instead, with the page’s heading where it needs no data', async ({
+  page,
+}) => {
   await withoutTheApp(page)
   await page.goto('/tax-systems/1')
   await expect(page.locator('.kkm-fs-shell')).toBeVisible()
   await expect(page.locator('.kkm-fs-sign-in')).toBeHidden()
+  const frame = page.locator('.kkm-fs-main')
+  await expect(frame.getByRole('heading', { level: 1, name: en.taxSystems.title })).toBeVisible()
+  await expect(frame.getByText(en.taxSystems.intro)).toBeVisible()
+  await expect(frame.locator('.kkm-fs-skeleton')).toBeHidden()
+  // A log's heading is its location's name: the frame keeps the skeleton there.
+  await page.goto('/locations/1/transactions')
+  await expect(frame.getByRole('heading')).toHaveCount(0)
+  await expect(frame.locator('.kkm-fs-skeleton')).toBeVisible()
+})
+
+test('the frame’s heading is where the page’s own lands, on a phone and a laptop', async ({
+  browser,
+}) => {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1366, height: 900 },
+  ]) {
+    const frameOnly = await browser.newPage({ viewport })
+    await withoutTheApp(frameOnly)
+    await frameOnly.goto('/tax-systems/1')
+    const painted = await frameOnly
+      .getByRole('heading', { level: 1, name: en.taxSystems.title })
+      .boundingBox()
+    // The paragraph, not the language's span inside it (an inline box is the text's own).
+    const introPainted = await frameOnly.locator('.kkm-fs-page-intro:visible').boundingBox()
+    await frameOnly.close()
+
+    const app = await browser.newPage({ viewport })
+    await startSignedIn(app)
+    await app.goto('/tax-systems/1')
+    const heading = app.getByRole('main').getByRole('heading', { level: 1 })
+    await expect(heading).toHaveText(en.taxSystems.title)
+    await expect(app.locator('.kkm-fs')).toHaveCount(0)
+    const rendered = await heading.boundingBox()
+    const introRendered = await app.getByRole('main').getByText(en.taxSystems.intro).boundingBox()
+    await app.close()
+    for (const [before, after] of [
+      [painted, rendered],
+      [introPainted, introRendered],
+    ]) {
+      expect(before, `painted at ${viewport.width} px`).not.toBeNull()
+      expect(
+        Math.abs((before?.y ?? 0) - (after?.y ?? 0)),
+        `y at ${viewport.width} px`,
+      ).toBeLessThanOrEqual(1)
+      expect(
+        Math.abs((before?.x ?? 0) - (after?.x ?? 0)),
+        `x at ${viewport.width} px`,
+      ).toBeLessThanOrEqual(1)
+      expect(
+        Math.abs((before?.height ?? 0) - (after?.height ?? 0)),
+        `height at ${viewport.width} px`,
+      ).toBeLessThanOrEqual(1)
+    }
+  }
 })
 
 test('unreadable preferences fall back to the defaults without an error', async ({ page }) => {

@@ -16,6 +16,7 @@
  * nothing that was painted moves; the skeleton is `aria-busy` and holds no control.
  */
 import { PRODUCT_NAME, type ApiFlavour } from '../src/api/flavour.ts'
+import { STUCK_AFTER_MS } from '../src/domain/durations.ts'
 import { en, type Messages } from '../src/i18n/messages/en.ts'
 import { ru } from '../src/i18n/messages/ru.ts'
 import type { OutputBundle, OutputChunk } from 'rolldown'
@@ -25,18 +26,59 @@ const MARKUP = '<!-- kkm:first-screen -->'
 const SCRIPT = '<!-- kkm:first-screen-script -->'
 const DEV_SCRIPT_PATH = '/@kkm/first-screen.js'
 
-/** Which lazy page each path loads (src/router.tsx); the shell's frame comes before all but sign-in. */
-const ROUTES: { page: string; path: RegExp; shell: boolean }[] = [
-  { page: 'src/pages/sign-in/SignInPage.tsx', path: /^\/sign-in\/?$/, shell: false },
-  { page: 'src/pages/overview/OverviewPage.tsx', path: /^\/overview\/?$/, shell: true },
-  { page: 'src/pages/tax-systems/TaxSystemsPage.tsx', path: /^\/tax-systems(\/|$)/, shell: true },
+type Words = Messages
+type Phrase = (words: Words) => string | ((product: string) => string)
+
+/**
+ * Which lazy page each path loads (src/router.tsx); the shell's frame comes before all but
+ * sign-in. A page whose heading needs no data (PageHeader's title and intro) has it in the frame,
+ * so its largest text paints before the JavaScript; the others show a skeleton heading.
+ */
+const ROUTES: {
+  name: string
+  page: string
+  path: RegExp
+  shell: boolean
+  heading?: { title: Phrase; intro: Phrase }
+}[] = [
   {
+    name: 'sign-in',
+    page: 'src/pages/sign-in/SignInPage.tsx',
+    path: /^\/sign-in\/?$/,
+    shell: false,
+  },
+  {
+    name: 'overview',
+    page: 'src/pages/overview/OverviewPage.tsx',
+    path: /^\/overview\/?$/,
+    shell: true,
+    heading: {
+      title: (w) => w.overview.title,
+      intro: (w) => w.overview.intro(STUCK_AFTER_MS / 60_000),
+    },
+  },
+  {
+    name: 'tax-systems',
+    page: 'src/pages/tax-systems/TaxSystemsPage.tsx',
+    path: /^\/tax-systems(\/|$)/,
+    shell: true,
+    heading: { title: (w) => w.taxSystems.title, intro: (w) => w.taxSystems.intro },
+  },
+  {
+    name: 'log',
     page: 'src/pages/transactions/TransactionsPage.tsx',
     path: /^\/locations\/[^/]+\/transactions\/?$/,
     shell: true,
   },
-  { page: 'src/pages/callback/CallbackPage.tsx', path: /^\/callback\/?$/, shell: true },
-  { page: 'src/pages/home/HomePage.tsx', path: /^\/?$/, shell: true },
+  {
+    name: 'callback',
+    page: 'src/pages/callback/CallbackPage.tsx',
+    path: /^\/callback\/?$/,
+    shell: true,
+    heading: { title: (w) => w.callback.title, intro: (w) => w.callback.intro },
+  },
+  // The start page may go straight on to a log: no heading that might not be its.
+  { name: 'home', page: 'src/pages/home/HomePage.tsx', path: /^\/?$/, shell: true },
 ]
 const SHELL = 'src/pages/shell/AppShellLayout.tsx'
 const CATALOGUES = { en: 'src/i18n/messages/en.ts', ru: 'src/i18n/messages/ru.ts' } as const
@@ -44,14 +86,13 @@ const CATALOGUES = { en: 'src/i18n/messages/en.ts', ru: 'src/i18n/messages/ru.ts
 export interface Preloads {
   /** Files (from the site's root) of each language's catalogue chunk. */
   catalogues: Record<keyof typeof CATALOGUES, string[]>
-  /** A path's pattern (RegExp source) and the files its route loads beyond the entry. */
-  routes: [string, string[]][]
+  /** A path's pattern (RegExp source), the files its route loads beyond the entry, its name. */
+  routes: [string, string[], string][]
 }
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-type Words = Messages
 const LANGUAGES: [keyof typeof CATALOGUES, Words][] = [
   ['en', en],
   ['ru', ru],
@@ -59,7 +100,7 @@ const LANGUAGES: [keyof typeof CATALOGUES, Words][] = [
 const FLAVOURS = Object.keys(PRODUCT_NAME) as ApiFlavour[]
 
 /** A phrase in each language, each its own span (the stylesheet shows the chosen one). */
-function say(pick: (words: Words) => string | ((product: string) => string)): string {
+function say(pick: Phrase): string {
   return LANGUAGES.map(([language, words]) => {
     const phrase = pick(words)
     const text =
@@ -82,6 +123,7 @@ function field(label: string, description: string): string {
 
 /** The sign-in page (src/pages/sign-in/SignInPage.tsx) and the shell's frame, without controls. */
 export function firstScreenMarkup(): string {
+  const headed = ROUTES.flatMap(({ name, heading }) => (heading ? [{ name, heading }] : []))
   const signIn = [
     '<main class="kkm-fs-sign-in"><div class="kkm-fs-card">',
     `<h1 class="kkm-fs-title">${say((w) => w.app.name)}</h1>`,
@@ -103,10 +145,24 @@ export function firstScreenMarkup(): string {
     '<div class="kkm-fs-shell">',
     `<header class="kkm-fs-header"><div class="kkm-fs-brand">${say((w) => w.app.name)}</div></header>`,
     '<nav class="kkm-fs-nav"><div></div><div></div><div></div></nav>',
-    '<main class="kkm-fs-main"><div class="kkm-fs-heading"></div><div class="kkm-fs-line"></div></main>',
+    '<main class="kkm-fs-main">',
+    ...headed.map(
+      ({ name, heading }) =>
+        `<div class="kkm-fs-page" data-r="${name}"><h1 class="kkm-fs-page-title">${say(heading.title)}</h1><p class="kkm-fs-page-intro">${say(heading.intro)}</p></div>`,
+    ),
+    '<div class="kkm-fs-skeleton"><div class="kkm-fs-heading"></div><div class="kkm-fs-line"></div></div>',
+    '</main>',
     '</div>',
   ].join('')
-  return `<div class="kkm-fs" aria-busy="true">${signIn}${shell}</div>`
+  // The route's heading instead of the skeleton, as the script's data-kkm-route names it.
+  const shown = headed
+    .map(({ name }) => `html[data-kkm-route="${name}"] .kkm-fs-page[data-r="${name}"]`)
+    .join(',')
+  const hidden = headed
+    .map(({ name }) => `html[data-kkm-route="${name}"] .kkm-fs-skeleton`)
+    .join(',')
+  const style = `<style>${shown}{display:block}${hidden}{display:none}</style>`
+  return `<div class="kkm-fs" aria-busy="true">${style}${signIn}${shell}</div>`
 }
 
 /**
@@ -145,6 +201,7 @@ export function firstScreenScript(preloads: Preloads): string {
   for (var i = 0; i < preloads.routes.length; i++) {
     if (new RegExp(preloads.routes[i][0]).test(path)) {
       files = files.concat(preloads.routes[i][1])
+      root.setAttribute('data-kkm-route', preloads.routes[i][2])
       break
     }
   }
@@ -193,9 +250,9 @@ export function preloadsOf(bundle: OutputBundle, base: string): Preloads {
       en: url(closure(bundle, chunkOf(bundle, CATALOGUES.en), loaded)),
       ru: url(closure(bundle, chunkOf(bundle, CATALOGUES.ru), loaded)),
     },
-    routes: ROUTES.map(({ page, path, shell: inShell }) => {
+    routes: ROUTES.map(({ page, path, shell: inShell, name }) => {
       const own = closure(bundle, chunkOf(bundle, page), loaded)
-      return [path.source, url([...new Set([...(inShell ? shell : []), ...own])])]
+      return [path.source, url([...new Set([...(inShell ? shell : []), ...own])]), name]
     }),
   }
 }
@@ -212,7 +269,12 @@ export function firstScreen(): Plugin {
       // The dev server preloads nothing (it serves modules one by one); the rest is the same.
       server.middlewares.use(DEV_SCRIPT_PATH, (_req, res) => {
         res.setHeader('Content-Type', 'text/javascript')
-        res.end(firstScreenScript({ catalogues: { en: [], ru: [] }, routes: [] }))
+        const routes = ROUTES.map(({ path, name }): Preloads['routes'][number] => [
+          path.source,
+          [],
+          name,
+        ])
+        res.end(firstScreenScript({ catalogues: { en: [], ru: [] }, routes }))
       })
     },
     transformIndexHtml: {

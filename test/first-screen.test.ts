@@ -6,8 +6,12 @@ import { firstScreenScript, type Preloads } from '../scripts/first-screen'
 const PRELOADS: Preloads = {
   catalogues: { en: ['/assets/en-1.js'], ru: ['/assets/ru-1.js', '/assets/plural-1.js'] },
   routes: [
-    ['^\\/sign-in\\/?$', ['/assets/SignInPage-1.js']],
-    ['^\\/tax-systems(\\/|$)', ['/assets/AppShellLayout-1.js', '/assets/TaxSystemsPage-1.js']],
+    ['^\\/sign-in\\/?$', ['/assets/SignInPage-1.js'], 'sign-in'],
+    [
+      '^\\/tax-systems(\\/|$)',
+      ['/assets/AppShellLayout-1.js', '/assets/TaxSystemsPage-1.js'],
+      'tax-systems',
+    ],
   ],
 }
 
@@ -41,6 +45,7 @@ beforeEach(() => {
     'data-kkm-screen',
     'data-kkm-flavour',
     'data-kkm-cashier',
+    'data-kkm-route',
   ])
     html().removeAttribute(name)
   window.localStorage.clear()
@@ -71,6 +76,8 @@ describe('the first screen script', () => {
     expect(html().getAttribute('data-mantine-color-scheme')).toBe('light')
     expect(html().getAttribute('data-kkm-flavour')).toBe('yclients')
     expect(html().getAttribute('data-kkm-screen')).toBe('shell')
+    // The frame shows this route's heading (its words need no data).
+    expect(html().getAttribute('data-kkm-route')).toBe('tax-systems')
     expect(html().hasAttribute('data-kkm-cashier')).toBe(true)
     expect(preloaded()).toEqual([
       '/assets/ru-1.js',
@@ -110,7 +117,8 @@ describe('the first screen script', () => {
     expect(html().lang).toBe('en')
     expect(html().getAttribute('data-mantine-color-scheme')).toBe('light')
     expect(html().getAttribute('data-kkm-screen')).toBe('shell')
-    // A path no route names preloads the catalogue only.
+    // A path no route names preloads the catalogue only, and keeps the skeleton heading.
     expect(preloaded()).toEqual(['/assets/en-1.js'])
+    expect(html().hasAttribute('data-kkm-route')).toBe(false)
   })
 })
