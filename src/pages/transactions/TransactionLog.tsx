@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Pagination, Skeleton, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Pagination, Stack, Text } from '@mantine/core'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { isApiError } from '@/api/errors'
@@ -27,6 +27,7 @@ import { LogCount } from './LogCount'
 import { useLogDialogs } from './logDialogs'
 import { LogEmpty } from './LogEmpty'
 import { LogNotes } from './LogNotes'
+import { LogSkeleton } from './LogSkeleton'
 import { LogToolbar } from './LogToolbar'
 import { ShiftHeader } from './ShiftHeader'
 import { UpdatedAgo } from './UpdatedAgo'
@@ -210,11 +211,7 @@ export function TransactionLog({ locationId }: { locationId: number }) {
       />
 
       {list.isPending ? (
-        <Stack role="status" aria-busy="true" aria-label={l.loading}>
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} h={36} />
-          ))}
-        </Stack>
+        <LogSkeleton />
       ) : forbidden ? (
         <ForbiddenLocation locationId={locationId} listed={location !== undefined} />
       ) : list.isError ? (
