@@ -148,6 +148,25 @@ describe('a server that caps its pages below the page asked', () => {
   })
 })
 
+describe('a server that counts only the page', () => {
+  it('learns no page cap from a short last page: a big day later still takes two reads', async () => {
+    setProfile({ ...DEFAULT_PROFILE, count: 'page' })
+    const openings = { type: 4 as const, status: null }
+    const week = { startDate: '2026-11-22', endDate: TODAY, ...openings }
+    const month = { ...MONTH, ...openings }
+    const small = seeded(1, (t) => t.type.id === 4 && day(t) >= week.startDate)
+    const larger = seeded(1, (t) => t.type.id === 4 && day(t) >= month.startDate)
+    expect(larger.length).toBeGreaterThan(small.length)
+    expect(ids((await readWholeLog(1, week)).transactions)).toEqual(ids(small))
+    expect(ids((await readWholeLog(1, month)).transactions)).toEqual(ids(larger))
+    let requests = 0
+    server.events.on('request:start', () => void requests++)
+    const whole = await readWholeLog(BIG, TODAY_ONLY)
+    expect(ids(whole.transactions)).toEqual(ids(seeded(BIG, (t) => day(t) === TODAY)))
+    expect(requests).toBeLessThanOrEqual(2)
+  })
+})
+
 describe('a server whose pages are of uneven length', () => {
   it('reads on past a short page while its total says more, to the last row', async () => {
     const expected = seeded(BIG, (t) => day(t) === TODAY).slice(0, 250)

@@ -159,6 +159,8 @@ export async function readWholeLog(
   const rows: KkmTransaction[] = []
   const seen = new Set<number>()
   let length = Math.min(pageLength, shape.pageCap ?? pageLength)
+  /** A first page shorter than asked: the cap, once a second page proves more remained. */
+  let shortFirst: number | null = null
   let fullPage = 0
   let reported: number | null = null
   let truncated = false
@@ -170,6 +172,7 @@ export async function readWholeLog(
       seen.add(row.id)
       rows.push(row)
     }
+    if (page === 2 && shortFirst !== null) shape.pageCap = shortFirst
     reported = Math.max(reported ?? 0, totalOf(answer) ?? 0) || null
     fullPage = Math.max(fullPage, answer.rows.length)
     if (rows.length >= MAX_BULK_ROWS) {
@@ -186,7 +189,7 @@ export async function readWholeLog(
     if (answer.rows.length < length) {
       // A server numbering pages by the length asked would start page 2 at row `length`.
       length = answer.rows.length
-      shape.pageCap = length
+      shortFirst = length
     }
   }
   const transactions = orderOf(rows) === 'oldest-first' ? rows.reverse() : rows
@@ -234,67 +237,4 @@ export async function readLogPage(
     ...whole,
     transactions: whole.transactions.slice((page - 1) * pageSize, page * pageSize),
   }
-}
-
-/** Where a transaction was found: the server page, so the next look can start there. */
-export interface Found {
-  transaction: KkmTransaction
-  page: number
-}
-
-/** The page length a follow-up asks for: a day of one operation type rarely holds more. */
-export const FIND_PAGE_SIZE = 100
-
-/**
- * A transaction by id, wherever it lies: at the page it was last seen on, then from the newest
- * end of the log. For a log that runs oldest first that end is its last page, reached directly
- * when the count is a total and by paging forward when it is not. A first page shorter than asked
- * while more remain shows the server's cap: the pages after it ask for that many (readWholeLog).
- */
-export async function findInLog(
-  locationId: number,
-  filters: LogFilters,
-  id: number,
-  hint: number | null,
-  signal?: AbortSignal,
-): Promise<Found | null> {
-  const shape = serverShape()
-  let length = Math.min(FIND_PAGE_SIZE, shape.pageCap ?? FIND_PAGE_SIZE)
-  const read = (page: number) =>
-    readServerPage(locationId, filters, page, length, signal).then((answer) => {
-      const transaction = answer.rows.find((row) => row.id === id)
-      return { answer, found: transaction ? { transaction, page } : null }
-    })
-  if (hint !== null && hint > 1) {
-    const { found } = await read(hint)
-    if (found) return found
-  }
-  const first = await read(1)
-  if (first.found) return first.found
-  const { answer } = first
-  const total = totalOf(answer)
-  const served = answer.rows.length
-  if (served === 0 || (total !== null && total <= served)) return null
-  if (served < length) {
-    length = served
-    shape.pageCap = served
-  }
-  if (orderOf(answer.rows) === 'oldest-first' && total !== null) {
-    for (let page = Math.ceil(total / length); page > 1; page--) {
-      const { found } = await read(page)
-      if (found) return found
-    }
-    return null
-  }
-  const seen = new Set(answer.rows.map((row) => row.id))
-  for (let page = 2; seen.size < MAX_BULK_ROWS; page++) {
-    const next = await read(page)
-    if (next.found) return next.found
-    const fresh = next.answer.rows.filter((row) => !seen.has(row.id))
-    for (const row of fresh) seen.add(row.id)
-    // A reported total outweighs a short page, as in readWholeLog.
-    const more = total !== null ? seen.size < total : next.answer.rows.length >= length
-    if (fresh.length === 0 || !more) return null
-  }
-  return null
 }

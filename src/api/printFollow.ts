@@ -1,7 +1,7 @@
 import { queryOptions, skipToken } from '@tanstack/react-query'
 import { queryKeys } from './keys'
 import { findTransaction, isTerminalStatus, type KkmTransaction } from './transactions'
-import type { Found } from './logReader'
+import type { Found } from './logSearch'
 
 /** A printed receipt being followed: the transaction the print created, and its day at the location. */
 export interface FollowedReceipt {

@@ -3,17 +3,16 @@ import { apiTime } from '@/domain/apiDate'
 import { addDays } from '@/domain/days'
 import { queryKeys } from './keys'
 import {
-  findInLog,
   learnedOrder,
   readLogPage,
   readServerPage,
   readWholeLog,
   totalOf,
-  type Found,
   type LogFilters,
   type TransactionFilters,
   type TransactionPage,
 } from './logReader'
+import { findInLog, type Found } from './logSearch'
 import type { KkmTransaction, OperationTypeId } from './wire'
 
 export type { KkmTransaction, OperationTypeId, PrintStatusId, DocumentTypeId } from './wire'
