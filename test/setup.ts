@@ -30,8 +30,9 @@ Object.defineProperty(window.HTMLElement.prototype, 'clientWidth', {
   get: () => 1024,
 })
 
-// Whole pages of Mantine render slowly under jsdom on two cores: wait up to 8 s for them.
-configure({ asyncUtilTimeout: 8000 })
+// Whole pages of Mantine render slowly under jsdom, and two workers share two cores: a file's
+// first page, which also loads its lazy modules, took 8.3–8.9 s in CI. Wait up to 20 s for them.
+configure({ asyncUtilTimeout: 20_000 })
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 /**
