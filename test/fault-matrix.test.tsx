@@ -51,7 +51,7 @@ async function expectAlert(text: RegExp, kind: Fault) {
 async function formAlert() {
   const form = screen.getByRole('button', { name: 'Sign in' }).closest('form')
   if (!form) throw new Error('the sign-in button is outside a form')
-  return within(form).findByRole('alert', {}, { timeout: 12_000 })
+  return within(form).findByRole('alert')
 }
 
 function fault(fault: Fault, operation: OperationId) {

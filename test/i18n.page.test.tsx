@@ -92,7 +92,7 @@ describe('languages', () => {
     )
     signInAsManager()
     renderApp(`${LOG}?from=2026-11-01&to=2026-11-27`)
-    const title = await screen.findByText(ru.toasts.slowTitle, {}, { timeout: 5000 })
+    const title = await screen.findByText(ru.toasts.slowTitle)
     const toast = title.closest<HTMLElement>('[role="alert"]')
     if (!toast) throw new Error('the toast is not an alert')
     expect(toast).toHaveTextContent(ru.toasts.slowMessage(1))

@@ -185,9 +185,7 @@ describe('the live log', () => {
     await screen.findByRole('table')
     expect(screen.getByText('Updated just now')).toBeInTheDocument()
     const first = queries.length
-    await waitFor(() => expect(queries.length).toBeGreaterThanOrEqual(first + 2), {
-      timeout: 5_000,
-    })
+    await waitFor(() => expect(queries.length).toBeGreaterThanOrEqual(first + 2))
 
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
     document.dispatchEvent(new Event('visibilitychange'))

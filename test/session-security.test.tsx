@@ -20,9 +20,7 @@ describe('idle lock', () => {
     // the key press restarts the idle timer with it.
     configureIdleLock({ timeoutMs: 400 })
     await user.keyboard('{Shift}')
-    expect(
-      await screen.findByRole('heading', { name: 'Session locked' }, { timeout: 3000 }),
-    ).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'Session locked' })).toBeInTheDocument()
     expect(getSession()).toBeNull()
     expect(getLockedSession()).toEqual({
       partnerToken: DEMO.partnerToken,

@@ -314,17 +314,12 @@ describe('printing a receipt', () => {
     const inTab = async (tab: typeof first) => {
       const view = within(tab.container)
       await tab.user.click(
-        await view.findByRole(
-          'button',
-          { name: `Print receipt for Visit #${DOC}` },
-          { timeout: 5000 },
-        ),
+        await view.findByRole('button', { name: `Print receipt for Visit #${DOC}` }),
       )
       const dialogs = await screen.findAllByRole('dialog', { name: 'Print receipt' })
       const dialog = dialogs.at(-1) as HTMLElement
-      await waitFor(
-        () => expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled(),
-        { timeout: 5000 },
+      await waitFor(() =>
+        expect(within(dialog).getByRole('button', { name: 'Print' })).toBeEnabled(),
       )
       return dialog
     }
