@@ -107,7 +107,7 @@ function say(pick: Phrase): string {
       typeof phrase === 'string'
         ? escape(phrase)
         : // The product's name is one span per flavour, inside the phrase where the words put it.
-          escape(phrase('\u0000')).replace(
+          escape(phrase('\u0000')).replaceAll(
             '\u0000',
             FLAVOURS.map(
               (flavour) => `<span data-p="${flavour}">${escape(PRODUCT_NAME[flavour])}</span>`,

@@ -1,7 +1,8 @@
 // The first screen's script (scripts/first-screen.ts), run as the browser runs it before the
 // first paint: whatever localStorage holds, or whether it may be read at all, it never throws.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { firstScreenScript, type Preloads } from '../scripts/first-screen'
+import { firstScreenMarkup, firstScreenScript, type Preloads } from '../scripts/first-screen'
+import { en } from '../src/i18n/messages/en'
 
 const PRELOADS: Preloads = {
   catalogues: { en: ['/assets/en-1.js'], ru: ['/assets/ru-1.js', '/assets/plural-1.js'] },
@@ -120,5 +121,17 @@ describe('the first screen script', () => {
     // A path no route names preloads the catalogue only, and keeps the skeleton heading.
     expect(preloaded()).toEqual(['/assets/en-1.js'])
     expect(html().hasAttribute('data-kkm-route')).toBe(false)
+  })
+})
+
+describe('the first screen markup', () => {
+  it('names the product wherever a phrase says it, in every flavour, leaving no placeholder', () => {
+    const markup = firstScreenMarkup()
+    expect(markup).not.toContain('\u0000')
+    // The callback's intro names the product twice: both are one span per flavour.
+    const [before, between] = en.callback.intro('\u0000').split('\u0000')
+    const yclients = '<span data-p="yclients">YCLIENTS</span>'
+    expect(markup).toContain(before)
+    expect(markup).toContain(`${yclients}${between}`)
   })
 })
