@@ -1,19 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import {
-  memo,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type CSSProperties,
-  type MouseEvent,
-  type RefObject,
-} from 'react'
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent } from 'react'
 import { useI18n } from '@/i18n'
 import {
-  indexNear,
-  layoutFor,
   onceEach,
   prepareRow,
   ROW_HEIGHTS,
@@ -24,6 +12,7 @@ import {
 } from './transactionRows'
 import classes from './TransactionTable.module.css'
 import { CELL_CLASS, HeaderRow, LAYOUT_CLASS } from './TransactionTableHeader'
+import { useKeepFirstRowInView, useTablePlace } from './useTablePlace'
 
 interface TransactionTableProps {
   rows: RowSource
@@ -117,42 +106,6 @@ const Row = memo(function Row({
 })
 
 /**
- * Issue #13.9: rows a new read adds above the first row in view (the live log, newest first) do
- * not move it — the page scrolls by the rows added above it. At the very top (the first row in
- * view) the cashier is reading the newest, and the new ones come in above it.
- */
-function useKeepFirstRowInView({
-  rows,
-  viewKey,
-  rowHeight,
-  scrollMargin,
-  headRef,
-}: {
-  rows: RowSource
-  viewKey: string
-  rowHeight: number
-  scrollMargin: number
-  headRef: RefObject<HTMLDivElement | null>
-}) {
-  const shown = useRef({ rows, viewKey })
-  useLayoutEffect(() => {
-    const last = shown.current
-    if (last.rows === rows) return
-    shown.current = { rows, viewKey }
-    if (last.viewKey !== viewKey) return
-    // Still the last rows' scroll: the first row not under the sticky header is the one read.
-    const under = Math.max(0, headRef.current?.getBoundingClientRect().bottom ?? 0)
-    const first = Math.floor((window.scrollY + under - scrollMargin) / rowHeight)
-    if (first <= 0) return
-    const id = last.rows.at(first)?.id
-    if (id === undefined) return
-    const found = indexNear(rows, id, first)
-    if (found === null || found === first) return
-    window.scrollBy(0, (found - first) * rowHeight)
-  }, [rows, viewKey, rowHeight, scrollMargin, headRef])
-}
-
-/**
  * The KKM log. The page scrolls, not the table (nothing hides the pagination below it), and only
  * the rows in view are in the DOM (plus a few above and below), each of a fixed height, so a
  * 10,000-row result scrolls as lightly as a page of 25. Its layout follows its own width.
@@ -173,29 +126,9 @@ export function TransactionTable({
   const rootRef = useRef<HTMLDivElement>(null)
   const headRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
-  const [width, setWidth] = useState(0)
-  const [scrollMargin, setScrollMargin] = useState(0)
-  const layout = layoutFor(width, touch)
+  const { box, layout, placed } = useTablePlace(rootRef, bodyRef, touch)
+  const scrollMargin = box?.top ?? 0
   const rowHeight = ROW_HEIGHTS[touch ? 'touch' : 'regular'][layout]
-
-  // Once per size change, never on scroll: the table's width (its layout) and where its body
-  // starts on the page (the virtualiser counts rows from there).
-  useLayoutEffect(() => {
-    const root = rootRef.current
-    const body = bodyRef.current
-    if (!root || !body) return
-    const measure = () => {
-      setWidth(root.clientWidth)
-      const top = Math.round(body.getBoundingClientRect().top + window.scrollY)
-      setScrollMargin((last) => (last === top ? last : top))
-    }
-    measure()
-    const observer = new ResizeObserver(measure)
-    observer.observe(root)
-    // Whatever above the table changes height (an alert, the toolbar wrapping) moves its body.
-    observer.observe(document.body)
-    return () => observer.disconnect()
-  }, [])
 
   // Each row prepared on its first render and kept while the language stays.
   const prepare = useMemo(
@@ -275,24 +208,26 @@ export function TransactionTable({
         style={virtualize ? { height: virtualizer.getTotalSize() } : undefined}
         onClick={onBodyClick}
       >
-        {virtualize
-          ? items.map((item) => {
-              const row = preparedAt(item.index)
-              return row ? (
-                <Row
-                  key={row.row.id}
-                  prepared={row}
-                  index={item.index}
-                  offset={item.start - scrollMargin}
-                />
-              ) : null
-            })
-          : Array.from({ length: rows.length }, (_, index) => {
-              const row = preparedAt(index)
-              return row ? (
-                <Row key={row.row.id} prepared={row} index={index} offset={null} />
-              ) : null
-            })}
+        {!placed
+          ? null
+          : virtualize
+            ? items.map((item) => {
+                const row = preparedAt(item.index)
+                return row ? (
+                  <Row
+                    key={row.row.id}
+                    prepared={row}
+                    index={item.index}
+                    offset={item.start - scrollMargin}
+                  />
+                ) : null
+              })
+            : Array.from({ length: rows.length }, (_, index) => {
+                const row = preparedAt(index)
+                return row ? (
+                  <Row key={row.row.id} prepared={row} index={index} offset={null} />
+                ) : null
+              })}
       </div>
     </div>
   )
