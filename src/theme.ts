@@ -15,6 +15,9 @@ export const createAppTheme = (words: { closeNotification: string }) =>
       // A dialog's <header> is not the page's banner: without a role axe counts a second banner.
       Modal: { defaultProps: { attributes: { header: { role: 'none' } } } },
       Drawer: { defaultProps: { attributes: { header: { role: 'none' } } } },
+      // A closed list is not kept in the page: kept, each Select placed its hidden list on mount
+      // (a forced style and layout, then a synchronous render), four times before the log's heading.
+      Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
       Notification: {
         defaultProps: { closeButtonProps: { 'aria-label': words.closeNotification } },
         // Mantine draws the description in gray 6 directly, below AA contrast; use our dimmed colour.

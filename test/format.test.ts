@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { KkmTransaction } from '@/api/transactions'
 import { parseApiDate } from '@/domain/apiDate'
 import {
@@ -35,6 +35,18 @@ describe('times in the location’s zone', () => {
     expect(locationTimeZone({ timezone_name: 'Not/AZone', timezone: 3 })).toBe('Etc/GMT-3')
     expect(locationTimeZone({ timezone: -5 })).toBe('Etc/GMT+5')
     expect(locationTimeZone(undefined)).toBe('UTC')
+  })
+  it('tries a zone’s name once, however many times a page asks (a tablet pays ~10 ms a try)', () => {
+    const built = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      for (let ask = 0; ask < 3; ask++) {
+        expect(locationTimeZone({ timezone_name: 'Asia/Magadan' })).toBe('Asia/Magadan')
+        expect(locationTimeZone({ timezone_name: 'Not/Magadan', timezone: 11 })).toBe('Etc/GMT-11')
+      }
+      expect(built).toHaveBeenCalledTimes(2)
+    } finally {
+      built.mockRestore()
+    }
   })
   it('shows an ISO instant in the location’s zone, not the browser’s', () => {
     const date = parseApiDate('2026-09-21T23:00:00.000-05:00', 'Europe/Moscow')

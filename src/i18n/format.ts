@@ -78,13 +78,21 @@ export function locationTimeZone(
   return 'UTC'
 }
 
+/** Zones already tried: building a formatter to try one costs ~10 ms on a tablet, each time. */
+const zoneValidity = new Map<string, boolean>()
+
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat(LOCALE, { timeZone: zone })
-    return true
-  } catch {
-    return false
+  let valid = zoneValidity.get(zone)
+  if (valid === undefined) {
+    try {
+      dateTimeFormat(LOCALE, { timeZone: zone })
+      valid = true
+    } catch {
+      valid = false
+    }
+    zoneValidity.set(zone, valid)
   }
+  return valid
 }
 
 export function formatDateTime(date: Date, timeZone: string, locale: string = LOCALE): string {

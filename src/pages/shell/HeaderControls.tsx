@@ -153,7 +153,8 @@ export function LocationPicker({ inputRef }: { inputRef: Ref<HTMLInputElement> }
       allowDeselect={false}
       // Up to 300 (scaled in cashier mode), giving way first when the header is short of room.
       style={{ flex: `0 1 ${rem(300)}`, minWidth: 0 }}
-      comboboxProps={{ withinPortal: true }}
+      // Mantine merges these over the theme's Select defaults whole: its keepMounted is said again.
+      comboboxProps={{ withinPortal: true, keepMounted: false }}
       error={locations.isError ? true : undefined}
     />
   )
