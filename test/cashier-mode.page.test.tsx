@@ -328,8 +328,14 @@ describe('the shell on a tablet and a phone', () => {
     expect(within(header).queryByRole('button', { name: 'Keyboard shortcuts' })).toBeNull()
     expect(within(header).queryByRole('button', { name: /theme/ })).toBeNull()
 
+    // A drawer not yet opened holds nothing (its links are drawn on the first open), and the
+    // header's closed location list is not in the page either.
+    expect(within(navigation()).queryAllByRole('link', { hidden: true })).toHaveLength(0)
+    expect(screen.queryAllByRole('listbox', { hidden: true })).toHaveLength(0)
+
     await user.click(within(header).getByRole('button', { name: 'Toggle navigation' }))
     const drawer = navigation()
+    expect(within(drawer).getByRole('link', { name: 'Tax systems' })).toBeInTheDocument()
     expect(within(drawer).getByRole('switch', { name: 'Cashier mode' })).toBeInTheDocument()
     expect(within(drawer).getByRole('button', { name: 'Switch to dark theme' })).toBeInTheDocument()
     await user.click(within(drawer).getByRole('button', { name: 'Keyboard shortcuts' }))
