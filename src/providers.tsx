@@ -1,26 +1,13 @@
 import { MantineProvider } from '@mantine/core'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { configureClient } from '@/api/client'
+import { showToast, ToastContainer, useToastContainer } from '@/components/toasts'
 import { currentMessages, useDocumentLanguage, useI18n } from '@/i18n'
 import { preferencesColorSchemeManager } from '@/preferences/colorSchemeManager'
 import { onSessionEnd } from '@/session/store'
 import { createQueryClient } from './queryClient'
 import { createAppTheme, cssVariablesResolver } from './theme'
-import type { NotificationData } from '@mantine/notifications'
-
-/**
- * Toasts are loaded after the first paint, container and store alike: with their transitions and
- * scroll-lock helpers they are ~11 kB gzip of the sign-in page's budget. A toast shown before the
- * container mounts waits in the store.
- */
-const loadNotifications = () => import('@mantine/notifications')
-const Notifications = lazy(() =>
-  loadNotifications().then((module) => ({ default: module.Notifications })),
-)
-function notify(notification: NotificationData) {
-  void loadNotifications().then(({ notifications }) => notifications.show(notification))
-}
 
 interface ProvidersProps {
   children: ReactNode
@@ -38,11 +25,12 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
   useDocumentLanguage(locale)
   const closeNotification = t.common.closeNotification
   const theme = useMemo(() => createAppTheme({ closeNotification }), [closeNotification])
+  const toasts = useToastContainer()
 
   useEffect(() => {
     configureClient({
       onRateLimited: (seconds) =>
-        notify({
+        showToast({
           id: 'rate-limited',
           color: 'yellow',
           title: currentMessages().toasts.slowTitle,
@@ -52,7 +40,7 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
     return onSessionEnd((reason) => {
       queryClient.clear()
       if (reason === 'expired') {
-        notify({
+        showToast({
           id: 'session-expired',
           color: 'red',
           title: currentMessages().toasts.expiredTitle,
@@ -71,9 +59,11 @@ export function Providers({ children, queryClient: given, env = 'default' }: Pro
       defaultColorScheme="auto"
       env={env}
     >
-      <Suspense fallback={null}>
-        <Notifications position="top-right" />
-      </Suspense>
+      {toasts && (
+        <Suspense fallback={null}>
+          <ToastContainer position="top-right" />
+        </Suspense>
+      )}
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   )

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { TransactionDetails as TransactionDetailsDrawer } from '@/components/TransactionDetails'
+import { whenIdle } from '@/components/whenIdle'
 import type { PrintFlow as PrintFlowHost } from './PrintFlow'
 
 /*
@@ -45,14 +46,14 @@ export function useLogDialogs({
         (loaded) => current && setDialogs(loaded),
         (error: unknown) => current && setFailure(error),
       )
-    if (needed || typeof requestIdleCallback !== 'function') {
+    if (needed) {
       load()
       return () => void (current = false)
     }
-    const handle = requestIdleCallback(load, { timeout: 2_000 })
+    const stop = whenIdle(load)
     return () => {
       current = false
-      cancelIdleCallback(handle)
+      stop()
     }
   }, [dialogs, failure, needed, soon])
   return dialogs

@@ -1,7 +1,7 @@
-import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { allTransactionsQuery, type LogFilters } from '@/api/transactions'
+import { showToast } from '@/components/toasts'
 import type { SortState } from '@/components/transactionRows'
 import { useI18n } from '@/i18n'
 import { formatCount } from '@/i18n/format'
@@ -35,7 +35,7 @@ export function useCsvExport(
       const all = await queryClient.fetchQuery(allTransactionsQuery(location.id, filters))
       // The log may have emptied since it was shown: an empty file would only be a header.
       if (all.transactions.length === 0) {
-        notifications.show({ color: 'yellow', message: t.csv.nothing })
+        showToast({ color: 'yellow', message: t.csv.nothing })
         return
       }
       const csv = toCsv(sortTransactions(all.transactions, sort, format.timeZone), {
@@ -48,7 +48,7 @@ export function useCsvExport(
         `kkm-transactions-${location.id}-${filters.startDate}-${filters.endDate}.csv`,
         csv,
       )
-      notifications.show({
+      showToast({
         color: 'teal',
         title: l.exportReady,
         message: l.exported(
@@ -58,7 +58,7 @@ export function useCsvExport(
       })
     } catch (error) {
       const failure = describeError(error, t)
-      notifications.show({
+      showToast({
         color: 'red',
         title: l.exportFailed(failure.title),
         message: failure.message,
