@@ -125,6 +125,38 @@ test('the frame’s heading is where the page’s own lands, on a phone and a la
   }
 })
 
+test('on a phone, the frame’s header says the locations are loading, where the app’s picker does', async ({
+  browser,
+}) => {
+  const viewport = { width: 390, height: 844 }
+  const frameOnly = await browser.newPage({ viewport })
+  await withoutTheApp(frameOnly)
+  await frameOnly.goto('/locations/1/transactions')
+  // The brand gives way on a phone: this is the frame's text there (its first contentful paint).
+  const painted = frameOnly.locator('.kkm-fs-header').getByText(en.shell.loadingLocations)
+  await expect(painted).toBeVisible()
+  const before = await frameOnly.locator('.kkm-fs-picker').boundingBox()
+  await frameOnly.close()
+
+  const app = await browser.newPage({ viewport })
+  await startSignedIn(app)
+  // The locations held back: the app's picker says the same words, in the same place.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await app.route(/\/api\/v1\/companies/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await app.goto('/locations/1/transactions')
+  const picker = app.getByRole('banner').getByRole('combobox', { name: en.shell.location })
+  await expect(picker).toHaveAttribute('placeholder', en.shell.loadingLocations)
+  const after = await picker.boundingBox()
+  release()
+  expect(before).not.toBeNull()
+  for (const side of ['x', 'y', 'width', 'height'] as const)
+    expect(Math.abs((before?.[side] ?? 0) - (after?.[side] ?? 0)), side).toBeLessThanOrEqual(1)
+})
+
 test('unreadable preferences fall back to the defaults without an error', async ({ page }) => {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))

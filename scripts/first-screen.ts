@@ -143,7 +143,9 @@ export function firstScreenMarkup(): string {
   ].join('')
   const shell = [
     '<div class="kkm-fs-shell">',
-    `<header class="kkm-fs-header"><div class="kkm-fs-brand">${say((w) => w.app.name)}</div></header>`,
+    // On a phone the header holds only the burger and the location picker, which says this
+    // until the locations come: the frame's first text on a phone, where the brand gives way.
+    `<header class="kkm-fs-header"><div class="kkm-fs-brand">${say((w) => w.app.name)}</div><div class="kkm-fs-picker">${say((w) => w.shell.loadingLocations)}</div></header>`,
     '<nav class="kkm-fs-nav"><div></div><div></div><div></div></nav>',
     '<main class="kkm-fs-main">',
     ...headed.map(
@@ -205,12 +207,19 @@ export function firstScreenScript(preloads: Preloads): string {
       break
     }
   }
-  for (var j = 0; j < files.length; j++) {
-    var link = document.createElement('link')
-    link.rel = 'modulepreload'
-    link.href = files[j]
-    document.head.appendChild(link)
+  // After the first paint: the frame's CSS comes first on a slow link, and the route's chunks
+  // are needed only once the entry has run. A hidden tab paints nothing: its imports fetch them.
+  function preload() {
+    for (var j = 0; j < files.length; j++) {
+      var link = document.createElement('link')
+      link.rel = 'modulepreload'
+      link.href = files[j]
+      document.head.appendChild(link)
+    }
   }
+  window.requestAnimationFrame(function () {
+    window.setTimeout(preload, 0)
+  })
 })()
 `
 }

@@ -23,10 +23,18 @@ function run(path: string): void {
 }
 
 const html = () => document.documentElement
-const preloaded = () =>
+const preloadLinks = () =>
   [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
     (link) => new URL(link.href).pathname,
   )
+const firstPaint = () =>
+  new Promise((painted) => window.requestAnimationFrame(() => setTimeout(painted, 0)))
+/** What the script preloads: nothing before the first paint, then the route's files. */
+async function preloaded(): Promise<string[]> {
+  expect(preloadLinks(), 'preloads before the first paint').toEqual([])
+  await firstPaint()
+  return preloadLinks()
+}
 
 function darkSystem(dark: boolean) {
   vi.spyOn(window, 'matchMedia').mockImplementation(
@@ -51,10 +59,14 @@ beforeEach(() => {
     html().removeAttribute(name)
   window.localStorage.clear()
 })
-afterEach(() => window.history.replaceState(null, '', '/'))
+afterEach(async () => {
+  window.history.replaceState(null, '', '/')
+  // A run whose preloads the test did not wait for adds them now, not in the next test.
+  await firstPaint()
+})
 
 describe('the first screen script', () => {
-  it('starts in English, the system scheme and Altegio when nothing is remembered', () => {
+  it('starts in English, the system scheme and Altegio when nothing is remembered', async () => {
     darkSystem(true)
     run('/sign-in')
     expect(html().lang).toBe('en')
@@ -62,10 +74,10 @@ describe('the first screen script', () => {
     expect(html().getAttribute('data-kkm-flavour')).toBe('altegio')
     expect(html().getAttribute('data-kkm-screen')).toBe('sign-in')
     expect(html().hasAttribute('data-kkm-cashier')).toBe(false)
-    expect(preloaded()).toEqual(['/assets/en-1.js', '/assets/SignInPage-1.js'])
+    expect(await preloaded()).toEqual(['/assets/en-1.js', '/assets/SignInPage-1.js'])
   })
 
-  it('follows the remembered language, scheme and cashier mode, and the flavour meta tag', () => {
+  it('follows the remembered language, scheme and cashier mode, and the flavour meta tag', async () => {
     darkSystem(true)
     window.localStorage.setItem(
       'kkm.preferences',
@@ -80,7 +92,7 @@ describe('the first screen script', () => {
     // The frame shows this route's heading (its words need no data).
     expect(html().getAttribute('data-kkm-route')).toBe('tax-systems')
     expect(html().hasAttribute('data-kkm-cashier')).toBe(true)
-    expect(preloaded()).toEqual([
+    expect(await preloaded()).toEqual([
       '/assets/ru-1.js',
       '/assets/plural-1.js',
       '/assets/AppShellLayout-1.js',
@@ -102,7 +114,7 @@ describe('the first screen script', () => {
     expect(html().hasAttribute('data-kkm-cashier')).toBe(false)
   })
 
-  it('does not throw where localStorage may not be read, nor without matchMedia', () => {
+  it('does not throw where localStorage may not be read, nor without matchMedia', async () => {
     const storage = vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
       throw new DOMException('The operation is insecure.', 'SecurityError')
     })
@@ -119,7 +131,7 @@ describe('the first screen script', () => {
     expect(html().getAttribute('data-mantine-color-scheme')).toBe('light')
     expect(html().getAttribute('data-kkm-screen')).toBe('shell')
     // A path no route names preloads the catalogue only, and keeps the skeleton heading.
-    expect(preloaded()).toEqual(['/assets/en-1.js'])
+    expect(await preloaded()).toEqual(['/assets/en-1.js'])
     expect(html().hasAttribute('data-kkm-route')).toBe(false)
   })
 })
