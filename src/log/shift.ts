@@ -31,3 +31,25 @@ export function deriveShift(
   }
   return { state: 'closed', since: closed ? formatDateTime(closed, timeZone, locale) : null }
 }
+
+/** A shift open for the longest time it is not overdue: 23 h 59 min. */
+const LONGEST_ON_TIME_MS = DAY_MS - 60_000
+const WIDEST_INSTANT = Date.UTC(2026, 11, 28, 22, 58, 58)
+
+/**
+ * The widest line an open or closed shift takes in this language and zone: what the shift's place
+ * is held for while it loads, so that its arrival moves nothing (the line beside the heading
+ * wraps under it, or onto more lines, only where this one would).
+ */
+export function widestShift(
+  timeZone: string,
+  { t, locale }: { t: ViewLanguage['t']; locale: string },
+): ShiftView {
+  return {
+    state: 'open',
+    // Any instant: the date and time are written in digits of a fixed width.
+    since: formatDateTime(new Date(WIDEST_INSTANT), timeZone, locale),
+    duration: describeDuration(LONGEST_ON_TIME_MS, t.shift),
+    overdue: false,
+  }
+}

@@ -2,7 +2,7 @@ import { Box } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { shiftQuery } from '@/api/transactions'
 import { ShiftStatus } from '@/components/ShiftStatus'
-import { deriveShift } from '@/log/shift'
+import { deriveShift, widestShift } from '@/log/shift'
 import type { LocationFormat } from '@/log/view'
 import { describeError } from '../describeError'
 
@@ -23,19 +23,25 @@ export function ShiftHeader({
     ...shiftQuery(locationId, today),
     enabled,
   })
-  // Two lines from the start, as the badge and the time take on a narrow screen once the shift
-  // is known: the toolbar and the log below do not jump when it arrives.
+  // The widest line a shift takes is laid out, unseen, under the one shown, from the first render:
+  // the box is as wide and as tall as it will be, so the toolbar and the log below do not jump when
+  // the shift arrives, on any screen and in either language.
   return (
-    <Box mih="3.125rem">
-      <ShiftStatus
-        shift={
-          shift.isPending
-            ? { state: 'loading' }
-            : shift.isError
-              ? { state: 'unknown', reason: describeError(shift.error, t).message }
-              : deriveShift(shift.data, format.timeZone, undefined, format)
-        }
-      />
+    <Box style={{ display: 'grid' }}>
+      <Box aria-hidden style={{ gridArea: '1 / 1', visibility: 'hidden' }}>
+        <ShiftStatus shift={widestShift(format.timeZone, format)} />
+      </Box>
+      <Box style={{ gridArea: '1 / 1' }}>
+        <ShiftStatus
+          shift={
+            shift.isPending
+              ? { state: 'loading' }
+              : shift.isError
+                ? { state: 'unknown', reason: describeError(shift.error, t).message }
+                : deriveShift(shift.data, format.timeZone, undefined, format)
+          }
+        />
+      </Box>
     </Box>
   )
 }
