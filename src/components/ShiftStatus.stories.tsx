@@ -81,3 +81,16 @@ export const ClosedNeverOpened: Story = {
     await expect(canvas.getByText('no shift opened in the last 30 days')).toBeVisible()
   },
 }
+
+/**
+ * The place held for a shift still loading (the log's ShiftHeader lays it out unseen): the same
+ * box, its words drawn by CSS, so no query or screen reader finds them.
+ */
+export const HeldPlace: Story = {
+  args: { shift: storyData.shift(1, 'open'), unseen: true },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(canvas.queryByText('Shift open')).toBeNull()
+    const badge = canvasElement.querySelector('.mantine-Badge-root')
+    await expect(badge?.getBoundingClientRect().width ?? 0).toBeGreaterThan(40)
+  },
+}

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Loader, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useI18n } from '@/i18n'
+import classes from './ShiftStatus.module.css'
 
 export type ShiftView =
   | { state: 'loading' }
@@ -8,10 +9,15 @@ export type ShiftView =
   | { state: 'open'; since: string; duration: string; overdue: boolean }
   | { state: 'closed'; since: string | null }
 
-/** The register's shift, from the log's last opening and closing. */
-export function ShiftStatus({ shift }: { shift: ShiftView }) {
+/**
+ * The register's shift, from the log's last opening and closing. `unseen`: only its box, to hold
+ * its place; its words are drawn by CSS from an attribute, so no query or reader finds them.
+ */
+export function ShiftStatus({ shift, unseen = false }: { shift: ShiftView; unseen?: boolean }) {
   const { t } = useI18n()
   const s = t.shift
+  const say = (words: string) =>
+    unseen ? <span className={classes.unseen} data-words={words} /> : words
   if (shift.state === 'loading') {
     return (
       <Group gap="xs" role="status">
@@ -31,10 +37,10 @@ export function ShiftStatus({ shift }: { shift: ShiftView }) {
     return (
       <Group gap="xs" role="status">
         <Badge color="gray" variant="light">
-          {s.closed}
+          {say(s.closed)}
         </Badge>
         <Text size="sm" c="dimmed">
-          {shift.since ? s.since(shift.since) : s.noneOpened}
+          {say(shift.since ? s.since(shift.since) : s.noneOpened)}
         </Text>
       </Group>
     )
@@ -42,9 +48,9 @@ export function ShiftStatus({ shift }: { shift: ShiftView }) {
   return (
     <Group gap="xs" role="status" align="flex-start">
       <Badge color={shift.overdue ? 'orange' : 'teal'} variant="light">
-        {s.open}
+        {say(s.open)}
       </Badge>
-      <Text size="sm">{s.openSince(shift.since, shift.duration)}</Text>
+      <Text size="sm">{say(s.openSince(shift.since, shift.duration))}</Text>
       {shift.overdue && (
         <Alert
           color="orange"

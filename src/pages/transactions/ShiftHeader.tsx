@@ -29,7 +29,7 @@ export function ShiftHeader({
   return (
     <Box style={{ display: 'grid' }}>
       <Box aria-hidden style={{ gridArea: '1 / 1', visibility: 'hidden' }}>
-        <ShiftStatus shift={widestShift(format.timeZone, format)} />
+        <ShiftStatus shift={widestShift(format.timeZone, format)} unseen />
       </Box>
       <Box style={{ gridArea: '1 / 1' }}>
         <ShiftStatus
