@@ -23,6 +23,8 @@ export function useTablePlace(
   const [box, setBox] = useState<TableBox | null>(null)
   const layout = layoutFor(box?.width ?? 0, touch)
   const placed = box?.layout === layout
+  // The layout the header was last drawn in (the render that committed before each measure).
+  const drawn = useRef(layout)
   const measure = useRef<() => void>(() => undefined)
   useLayoutEffect(() => {
     const root = rootRef.current
@@ -31,8 +33,7 @@ export function useTablePlace(
     measure.current = () => {
       const width = root.clientWidth
       const top = Math.round(body.getBoundingClientRect().top + window.scrollY)
-      // The layout the header is drawn in now, as the table's root says.
-      const shown = (root.dataset.layout ?? 'wide') as TableLayout
+      const shown = drawn.current
       setBox((last) =>
         last?.width === width && last.top === top && last.layout === shown
           ? last
@@ -48,6 +49,7 @@ export function useTablePlace(
   }, [rootRef, bodyRef])
   // A new layout's header: its body's top is read again before any row is drawn.
   useLayoutEffect(() => {
+    drawn.current = layout
     if (!placed) measure.current()
   }, [placed, layout])
   return { box, layout, placed }
