@@ -202,6 +202,44 @@ test('the app replaces it in place: one heading, no busy region, no layout shift
   expect(await shifted()).toBeLessThanOrEqual(0.02)
 })
 
+test('a page painted half parsed shows nothing of the first screen until all of it has come', async ({
+  page,
+}) => {
+  // The parser stops in the middle of the sign-in card, as on a slow network or a busy CPU, and
+  // the browser paints what it has; the card must not be painted half drawn, then grow and move.
+  const HELD = '/__held-parse.js'
+  let release = () => {}
+  const held = new Promise<void>((reached) => {
+    void page.route(HELD, async (route) => {
+      reached()
+      await new Promise<void>((resume) => (release = resume))
+      await route.fulfill({ contentType: 'text/javascript', body: '' })
+    })
+  })
+  await page.route('**/sign-in', async (route) => {
+    const answer = await route.fetch()
+    const html = await answer.text()
+    const cut = html.indexOf('</p>', html.indexOf('kkm-fs-intro')) + '</p>'.length
+    expect(cut, 'the intro in the sign-in card').toBeGreaterThan('</p>'.length)
+    await route.fulfill({
+      response: answer,
+      body: `${html.slice(0, cut)}<script src="${HELD}"></script>${html.slice(cut)}`,
+    })
+  })
+  const shifted = await recordShifts(page)
+  await page.goto('/sign-in', { waitUntil: 'commit' })
+  await held
+  // Two frames: the half-parsed page has been painted.
+  await page.evaluate(
+    () => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))),
+  )
+  await expect(page.locator('.kkm-fs-title')).toBeHidden()
+  release()
+  await expect(page.getByLabel(en.tokens.partner)).toBeVisible()
+  await expect(page.locator('.kkm-fs')).toHaveCount(0)
+  expect(await shifted()).toBeLessThanOrEqual(0.02)
+})
+
 /** Where the log's heading, the shift's line and the toolbar each wrap differently. */
 const SETTLING_SCREENS = [
   { name: 'a small phone', width: 320, height: 640, cashierMode: false, location: 4 },

@@ -164,7 +164,9 @@ export function firstScreenMarkup(): string {
     .map(({ name }) => `html[data-kkm-route="${name}"] .kkm-fs-skeleton`)
     .join(',')
   const style = `<style>${shown}{display:block}${hidden}{display:none}</style>`
-  return `<div class="kkm-fs" aria-busy="true">${style}${signIn}${shell}</div>`
+  // Last, so that nothing of it shows before all of it is parsed (index.html hides it until then).
+  const whole = '<style>.kkm-fs{visibility:visible}</style>'
+  return `<div class="kkm-fs" aria-busy="true">${style}${signIn}${shell}${whole}</div>`
 }
 
 /**
