@@ -71,8 +71,19 @@ export default defineConfig(({ mode, command }) => {
   // The embedded mock runs in the dev server unless a real API is named, and in the demo build;
   // a production build never contains it.
   const mockApi = mode === 'demo' || (command === 'serve' && mode !== 'production' && !upstream)
+  const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
   const firstLoad = firstLoadChunk({
-    landing: fileURLToPath(new URL('./src/pages/sign-in/SignInPage.tsx', import.meta.url)),
+    landing: source('pages/sign-in/SignInPage.tsx'),
+    shell: source('pages/shell/AppShellLayout.tsx'),
+    pages: [
+      'overview/OverviewPage',
+      'tax-systems/TaxSystemsPage',
+      'transactions/TransactionsPage',
+      'callback/CallbackPage',
+      'home/HomePage',
+      'not-found/NotFoundPage',
+      'lock/LockScreen',
+    ].map((page) => source(`pages/${page}.tsx`)),
   })
 
   return {
@@ -111,7 +122,15 @@ export default defineConfig(({ mode, command }) => {
       manifest: true,
       rolldownOptions: {
         output: {
-          codeSplitting: { groups: [{ name: 'index', test: firstLoad.test, priority: 10 }] },
+          codeSplitting: {
+            groups: [
+              { name: 'index', test: firstLoad.test, priority: 10 },
+              // A language's words load only when chosen, wherever else they are imported.
+              { name: 'en', test: /\/src\/i18n\/messages\/en\.ts$/, priority: 11 },
+              { name: 'plural', test: /\/src\/i18n\/plural\.ts$/, priority: 12 },
+              { name: 'shell', test: firstLoad.shellTest, priority: 9 },
+            ],
+          },
         },
       },
     },

@@ -62,36 +62,84 @@ function barrelTargets(
  * join the chunk too, so that route is the entry plus one chunk of its own: as ~17 small chunks
  * shared with other pages, each compressed apart, they cost ~3.5 kB gzip more. The route's own
  * module stays lazy.
+ *
+ * `shell` and `pages`: the signed-in pages' frame and the lazy pages inside it. The shell's static
+ * imports, and whatever two pages share, make one more chunk (`shellTest`), so that a signed-in
+ * page is four files (entry, shell, its catalogue, itself) instead of ~30: on a phone's network
+ * each file is a round trip, six at a time, and each `modulepreload` link costs the main thread
+ * ~1 ms to add (a tablet's CPU: 150 ms for the log's 30).
  */
-export function firstLoadChunk({ landing }: { landing?: string } = {}): {
+export function firstLoadChunk({
+  landing,
+  shell,
+  pages = [],
+}: { landing?: string; shell?: string; pages?: string[] } = {}): {
   plugin: Plugin
   test: (id: string) => boolean
+  shellTest: (id: string) => boolean
 } {
   const modules = new Set<string>()
+  const shared = new Set<string>()
   return {
     plugin: {
       name: 'kkm:first-load',
       async buildEnd() {
-        const visit = async (id: string, only: string[] | null = null): Promise<void> => {
-          const info = this.getModuleInfo(id)
-          const code = info?.code ?? ''
-          if (only !== null && isBarrel(code)) {
-            const { targets, stars } = barrelTargets(id, code)
+        // Each closure walks the same barrels and imports again: resolve each once.
+        const resolved = new Map<string, Promise<string | null>>()
+        const resolve = (specifier: string, importer: string) => {
+          const key = `${importer}\0${specifier}`
+          let id = resolved.get(key)
+          if (id === undefined) {
+            id = this.resolve(specifier, importer).then((r) => (r && !r.external ? r.id : null))
+            resolved.set(key, id)
+          }
+          return id
+        }
+        const barrels = new Map<string, ReturnType<typeof barrelTargets> | null>()
+        const barrelOf = (id: string, code: string) => {
+          if (!barrels.has(id)) barrels.set(id, isBarrel(code) ? barrelTargets(id, code) : null)
+          return barrels.get(id) ?? null
+        }
+        // Reading a module's info copies its code out of the bundler: once per module, not per visit.
+        const infos = new Map<string, { code: string; lazy: boolean } | null>()
+        const infoOf = (id: string) => {
+          if (!infos.has(id)) {
+            const info = this.getModuleInfo(id)
+            infos.set(
+              id,
+              info && {
+                code: info.code ?? '',
+                lazy: info.dynamicImporters.length > 0,
+              },
+            )
+          }
+          return infos.get(id) ?? null
+        }
+        const visit = async (
+          into: Set<string>,
+          id: string,
+          only: string[] | null = null,
+          stopAt: (id: string) => boolean = () => false,
+        ): Promise<void> => {
+          const code = infoOf(id)?.code ?? ''
+          const barrel = only === null ? null : barrelOf(id, code)
+          if (only !== null && barrel) {
+            const { targets, stars } = barrel
             const missing = only.filter((name) => !targets.has(name))
             // A name the barrel does not map plainly: follow all of it rather than miss one.
             if (missing.length === 0 || stars.length === 1) {
               for (const name of only) {
                 const file = targets.get(name)
-                if (file !== undefined) await visit(file)
+                if (file !== undefined) await visit(into, file, null, stopAt)
               }
               const star = stars[0]
-              const resolved = star === undefined ? null : await this.resolve(star, id)
-              if (missing.length > 0 && resolved) await visit(resolved.id, missing)
+              const target = star === undefined ? null : await resolve(star, id)
+              if (missing.length > 0 && target) await visit(into, target, missing, stopAt)
               return
             }
           }
-          if (modules.has(id)) return
-          modules.add(id)
+          if (into.has(id) || stopAt(id)) return
+          into.add(id)
           const imports = [
             ...code.matchAll(IMPORT),
             ...code.matchAll(EXPORT_FROM),
@@ -103,18 +151,28 @@ export function firstLoadChunk({ landing }: { landing?: string } = {}): {
           ]
           for (const [, list, specifier] of imports) {
             if (specifier === undefined) continue
-            const resolved = await this.resolve(specifier, id)
-            if (resolved && !resolved.external) await visit(resolved.id, names(list))
+            const target = await resolve(specifier, id)
+            if (target !== null) await visit(into, target, names(list), stopAt)
           }
         }
-        const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry)
-        for (const id of entries) await visit(id)
-        if (landing !== undefined) {
-          if (!this.getModuleInfo(landing)) this.error(`first-load: ${landing} is not in the build`)
-          const before = modules.has(landing)
-          await visit(landing)
-          if (!before) modules.delete(landing)
+        /** A lazy module's static imports, without the module itself (it stays its own chunk). */
+        const importsOf = async (
+          id: string,
+          into: Set<string> = new Set(),
+          lazyStaysOut = false,
+        ) => {
+          if (!infoOf(id)) this.error(`first-load: ${id} is not in the build`)
+          const before = into.has(id)
+          // What the app loads lazily elsewhere (a language's catalogue) keeps its own chunk.
+          const lazy = (other: string) =>
+            lazyStaysOut && other !== id && infoOf(other)?.lazy === true
+          await visit(into, id, null, lazy)
+          if (!before) into.delete(id)
+          return into
         }
+        const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry)
+        for (const id of entries) await visit(modules, id)
+        if (landing !== undefined) await importsOf(landing, modules)
         // The entry's own module (index.html's script, src/main.tsx) stays out: captured, it
         // would leave no chunk marked as the entry; the group becomes the entry's one import.
         for (const id of entries) {
@@ -122,8 +180,20 @@ export function firstLoadChunk({ landing }: { landing?: string } = {}): {
           if (id.endsWith('.html'))
             this.getModuleInfo(id)?.importedIds.forEach((script) => modules.delete(script))
         }
+        if (shell === undefined) return
+        const seen = new Set<string>()
+        for (const id of await importsOf(shell, new Set(), true)) shared.add(id)
+        for (const page of pages)
+          for (const id of await importsOf(page, new Set(), true)) {
+            // A stylesheet goes with the pages that show it: the log need not load the tax
+            // systems' cards' CSS (a page's CSS has a budget of its own).
+            if (seen.has(id) && !id.endsWith('.css')) shared.add(id)
+            seen.add(id)
+          }
+        for (const id of [...modules, shell, ...pages]) shared.delete(id)
       },
     },
     test: (id) => modules.has(id),
+    shellTest: (id) => shared.has(id),
   }
 }
