@@ -125,6 +125,71 @@ test('the frame’s heading is where the page’s own lands, on a phone and a la
   }
 })
 
+test('a returning cashier’s log paints its last heading from the HTML, where the app’s lands, and nothing moves', async ({
+  browser,
+}) => {
+  const LOG = '/locations/4/transactions'
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1366, height: 900 },
+  ]) {
+    // The log as the app draws it, which the browser then remembers.
+    const app = await browser.newPage({ viewport })
+    await startSignedIn(app)
+    await app.goto(LOG)
+    await expect(app.getByRole('table', { name: /^KKM transactions of / })).toBeVisible()
+    const heading = app.getByRole('main').getByRole('heading', { level: 1 })
+    const title = (await heading.textContent()) ?? ''
+    const rendered = await heading.boundingBox()
+    const introRendered = await app
+      .getByRole('main')
+      .getByText(/^KKM transaction log · /)
+      .boundingBox()
+    const remembered = await app.evaluate(() => window.localStorage.getItem('kkm.preferences'))
+    await app.close()
+    expect(JSON.parse(remembered ?? '{}')).toMatchObject({
+      logHeading: { locationId: 4, locale: 'en', title },
+    })
+
+    const frameOnly = await browser.newPage({ viewport })
+    await withoutTheApp(frameOnly)
+    await remember(frameOnly, remembered)
+    await frameOnly.goto(LOG)
+    const frame = frameOnly.locator('.kkm-fs-main')
+    await expect(frame.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    await expect(frame.locator('.kkm-fs-skeleton')).toBeHidden()
+    const painted = await frame.getByRole('heading', { level: 1 }).boundingBox()
+    const introPainted = await frame.getByText(/^KKM transaction log · /).boundingBox()
+    // Another location's log, or this one in the other language, keeps the skeleton.
+    await frameOnly.goto('/locations/1/transactions')
+    await expect(frame.getByRole('heading')).toHaveCount(0)
+    await expect(frame.locator('.kkm-fs-skeleton')).toBeVisible()
+    await frameOnly.close()
+    for (const [before, after] of [
+      [painted, rendered],
+      [introPainted, introRendered],
+    ])
+      for (const side of ['x', 'y', 'height'] as const)
+        expect(
+          Math.abs((before?.[side] ?? -99) - (after?.[side] ?? 0)),
+          `${side} at ${viewport.width} px`,
+        ).toBeLessThanOrEqual(1)
+
+    // Again with the app, on a slow network: the heading stays while the locations load.
+    await setScenario({ latencyMs: 400 })
+    const again = await browser.newPage({ viewport })
+    await startSignedIn(again)
+    await remember(again, remembered)
+    const shifted = await recordShifts(again)
+    await again.goto(LOG)
+    await expect(again.getByRole('table', { name: /^KKM transactions of / })).toBeVisible()
+    await expect(again.locator('[aria-busy="true"]')).toHaveCount(0)
+    expect(await shifted(), `layout shift at ${viewport.width} px`).toBeLessThanOrEqual(0.02)
+    await again.close()
+    await setScenario({ latencyMs: 0 })
+  }
+})
+
 test('on a phone, the frame’s header says the locations are loading, where the app’s picker does', async ({
   browser,
 }) => {

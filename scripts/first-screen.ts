@@ -152,6 +152,8 @@ export function firstScreenMarkup(): string {
       ({ name, heading }) =>
         `<div class="kkm-fs-page" data-r="${name}"><h1 class="kkm-fs-page-title">${say(heading.title)}</h1><p class="kkm-fs-page-intro">${say(heading.intro)}</p></div>`,
     ),
+    // The log's heading as last shown, written in by the script (its text is the API's).
+    '<div class="kkm-fs-page kkm-fs-remembered"><h1 class="kkm-fs-page-title"></h1><p class="kkm-fs-page-intro"></p></div>',
     '<div class="kkm-fs-skeleton"><div class="kkm-fs-heading"></div><div class="kkm-fs-line"></div></div>',
     '</main>',
     '</div>',
@@ -163,7 +165,8 @@ export function firstScreenMarkup(): string {
   const hidden = headed
     .map(({ name }) => `html[data-kkm-route="${name}"] .kkm-fs-skeleton`)
     .join(',')
-  const style = `<style>${shown}{display:block}${hidden}{display:none}</style>`
+  const remembered = 'html[data-kkm-heading] .kkm-fs-remembered'
+  const style = `<style>${shown},${remembered}{display:block}${hidden},html[data-kkm-heading] .kkm-fs-skeleton{display:none}</style>`
   // Last, so that nothing of it shows before all of it is parsed (index.html hides it until then).
   const whole = '<style>.kkm-fs{visibility:visible}</style>'
   return `<div class="kkm-fs" aria-busy="true">${style}${signIn}${shell}${whole}</div>`
@@ -208,6 +211,32 @@ export function firstScreenScript(preloads: Preloads): string {
       root.setAttribute('data-kkm-route', preloads.routes[i][2])
       break
     }
+  }
+  // The log's heading as it was last shown, for this location in this language
+  // (src/pages/transactions/logHeading.ts), written into the frame as the parser adds it: as text.
+  var heading = preferences.logHeading
+  var log = /^\\/locations\\/([^/]+)\\/transactions\\/?$/.exec(path)
+  if (
+    log &&
+    heading &&
+    typeof heading === 'object' &&
+    String(heading.locationId) === log[1] &&
+    heading.locale === language &&
+    typeof heading.title === 'string' &&
+    typeof heading.intro === 'string'
+  ) {
+    var written = new MutationObserver(function () {
+      var box = document.querySelector('.kkm-fs-remembered')
+      if (!box || box.children.length < 2) return
+      box.children[0].textContent = heading.title
+      box.children[1].textContent = heading.intro
+      root.setAttribute('data-kkm-heading', '')
+      written.disconnect()
+    })
+    written.observe(root, { childList: true, subtree: true })
+    document.addEventListener('DOMContentLoaded', function () {
+      written.disconnect()
+    })
   }
   // After the first paint: the frame's CSS comes first on a slow link, and the route's chunks
   // are needed only once the entry has run. A hidden tab paints nothing: its imports fetch them.

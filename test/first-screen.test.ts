@@ -136,6 +136,57 @@ describe('the first screen script', () => {
   })
 })
 
+describe('the log’s remembered heading', () => {
+  const HEADING = {
+    locationId: 4,
+    locale: 'en',
+    title: '<img src=x onerror=alert(1)> Salon',
+    intro: 'KKM transaction log · times in Novosibirsk Standard Time',
+  }
+  /** The script runs, then the parser adds the first screen's markup, as in a page load. */
+  async function paint(path: string, preferences: unknown) {
+    window.localStorage.setItem('kkm.preferences', JSON.stringify(preferences))
+    run(path)
+    document.body.innerHTML = `<div id="root">${firstScreenMarkup()}</div>`
+    // The observer's records come in a microtask.
+    await Promise.resolve()
+    const box = document.querySelector('.kkm-fs-remembered')
+    return {
+      shown: html().hasAttribute('data-kkm-heading'),
+      title: box?.querySelector('h1')?.textContent,
+      intro: box?.querySelector('p')?.textContent,
+      elements: box?.querySelectorAll('img').length,
+    }
+  }
+  afterEach(() => {
+    document.body.innerHTML = ''
+    html().removeAttribute('data-kkm-heading')
+  })
+
+  it('writes the heading into the frame, as text, for the same location in the same language', async () => {
+    expect(await paint('/locations/4/transactions', { logHeading: HEADING })).toEqual({
+      shown: true,
+      title: HEADING.title,
+      intro: HEADING.intro,
+      elements: 0,
+    })
+  })
+
+  it.each([
+    ['another location', '/locations/5/transactions', { logHeading: HEADING }],
+    ['another page', '/tax-systems/4', { logHeading: HEADING }],
+    ['another language', '/locations/4/transactions', { locale: 'ru', logHeading: HEADING }],
+    [
+      'a heading without text',
+      '/locations/4/transactions',
+      { logHeading: { ...HEADING, title: 5 } },
+    ],
+    ['no heading', '/locations/4/transactions', { logHeading: 'Salon' }],
+  ])('keeps the skeleton for %s', async (_name, path, preferences) => {
+    expect(await paint(path, preferences)).toMatchObject({ shown: false, title: '' })
+  })
+})
+
 describe('the first screen markup', () => {
   it('names the product wherever a phrase says it, in every flavour, leaving no placeholder', () => {
     const markup = firstScreenMarkup()

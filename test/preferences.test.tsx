@@ -145,6 +145,7 @@ describe('what is stored is validated', () => {
       cashierMode: false,
       lastLocationId: null,
       pageSize: 50,
+      logHeading: null,
     })
   })
 
@@ -163,10 +164,27 @@ describe('what is stored is validated', () => {
       cashierMode: false,
       lastLocationId: 3,
       pageSize: 50,
+      logHeading: null,
     })
     expect(parsePreferences('{"lastLocationId": -3, "pageSize": "all"}')).toMatchObject({
       lastLocationId: null,
       pageSize: 'all',
+    })
+  })
+
+  it.each([
+    ['a number for its location', { locationId: '4' }],
+    ['a language it has no words for', { locale: 'de' }],
+    ['no title', { title: '' }],
+    ['a title longer than any name', { title: 'x'.repeat(501) }],
+    ['an intro that is not text', { intro: ['KKM'] }],
+  ])('forgets a log heading with %s', (_, wrong) => {
+    const heading = { locationId: 4, locale: 'en', title: 'Salon', intro: 'KKM transaction log' }
+    expect(
+      parsePreferences(JSON.stringify({ logHeading: { ...heading, ...wrong } })),
+    ).toMatchObject({ logHeading: null })
+    expect(parsePreferences(JSON.stringify({ logHeading: heading }))).toMatchObject({
+      logHeading: heading,
     })
   })
 
@@ -186,6 +204,13 @@ describe('what is stored is validated', () => {
       cashierMode: true,
       lastLocationId: 1,
       pageSize: 50,
+      // The heading the log showed, for the next time it opens (src/pages/transactions/logHeading.ts).
+      logHeading: {
+        locationId: 1,
+        locale: 'en',
+        title: 'Beauty Lab on Tverskaya',
+        intro: 'KKM transaction log · times in Moscow Standard Time',
+      },
     })
   })
 
@@ -262,7 +287,7 @@ describe('tokens', () => {
 
     expect(Object.keys(localStorage)).toEqual([PREFERENCES_KEY])
     expect(Object.keys(stored()).sort()).toEqual(
-      ['cashierMode', 'colorScheme', 'lastLocationId', 'locale', 'pageSize'].sort(),
+      ['cashierMode', 'colorScheme', 'lastLocationId', 'locale', 'logHeading', 'pageSize'].sort(),
     )
     const everything = JSON.stringify({ ...localStorage })
     for (const secret of [DEMO.partnerToken, DEMO.userToken])

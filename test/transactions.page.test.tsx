@@ -201,6 +201,54 @@ describe('the transaction log', () => {
   })
 })
 
+describe('the heading last shown', () => {
+  it('is shown again while the locations load, then replaced by the API’s, which is remembered', async () => {
+    const company = db.companies.find((candidate) => candidate.id === 1)
+    if (!company) throw new Error('no location 1 in the mock')
+    setPreference('logHeading', {
+      locationId: 1,
+      locale: 'en',
+      title: 'The name it had last week',
+      intro: 'KKM transaction log · times in Moscow Standard Time',
+    })
+    let answer = () => {}
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    // Falls through to the mock's own answer once released.
+    server.use(http.get('*/companies', async () => void (await held)))
+    renderApp(LOG)
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'The name it had last week' }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('status', { name: 'Loading transactions' })).toBeInTheDocument()
+    answer()
+    expect(
+      await screen.findByRole('heading', { level: 1, name: company.title }),
+    ).toBeInTheDocument()
+    await waitFor(() =>
+      expect(JSON.parse(localStorage.getItem('kkm.preferences') ?? '{}')).toMatchObject({
+        logHeading: { locationId: 1, locale: 'en', title: company.title },
+      }),
+    )
+  })
+
+  it('is not shown for another location: the placeholder is', async () => {
+    setPreference('logHeading', {
+      locationId: 2,
+      locale: 'en',
+      title: 'Another salon',
+      intro: 'KKM transaction log · times in Moscow Standard Time',
+    })
+    let answer = () => {}
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    server.use(http.get('*/companies', async () => void (await held)))
+    renderApp(LOG)
+    expect(await screen.findByRole('status', { name: 'Loading transactions' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument()
+    answer()
+    expect(await screen.findByRole('table')).toBeInTheDocument()
+  })
+})
+
 describe('shift state', () => {
   it('warns when the shift has been open for more than 24 hours', async () => {
     const log = db.transactions.get(2) ?? []

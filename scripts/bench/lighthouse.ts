@@ -19,6 +19,8 @@ export interface LighthousePage {
   path: string
   /** Needs the signed-in session. */
   session: boolean
+  /** What this browser remembers (localStorage `kkm.preferences`): a returning user's. */
+  preferences?: unknown
 }
 
 export interface LighthouseEntry {
@@ -182,7 +184,10 @@ async function auditOnce(
     loadAverages: [round(loadavg()[0] ?? 0, 2) ?? 0],
   }
   try {
-    if (target.session) await tab.evaluateOnNewDocument(sessionInitScript(origin, options.session))
+    if (target.session)
+      await tab.evaluateOnNewDocument(
+        sessionInitScript(origin, options.session, target.preferences),
+      )
     const result = await withTimeout(
       lighthouse(`${options.base}${target.path}`, flags, config, tab),
       RUN_TIMEOUT_MS,

@@ -160,13 +160,22 @@ export const RESULT_ROWS_EXPRESSION = `Number(document.querySelector('${TABLE_SE
 
 export const ROW_COUNT_EXPRESSION = `document.querySelectorAll('${ROW_SELECTOR}').length`
 
-/** For Lighthouse's pages: the session the app reads on start, set before any of its scripts. */
-export function sessionInitScript(origin: string, session: unknown): string {
+/**
+ * For Lighthouse's pages: the session the app reads on start, and the preferences this browser
+ * remembers (localStorage), set before any of its scripts.
+ */
+export function sessionInitScript(origin: string, session: unknown, preferences?: unknown): string {
+  const remembered =
+    preferences === undefined
+      ? ''
+      : `localStorage.setItem('kkm.preferences', ${JSON.stringify(JSON.stringify(preferences))});`
   return `
 (() => {
   try {
-    if (location.origin === ${JSON.stringify(origin)})
+    if (location.origin === ${JSON.stringify(origin)}) {
       sessionStorage.setItem('kkm.session', ${JSON.stringify(JSON.stringify(session))});
+      ${remembered}
+    }
   } catch {}
 })();
 `

@@ -36,9 +36,9 @@ function machineLine(report: Report): string[] {
 function lighthouseTable(report: Report): string[] {
   const entries: LighthouseEntry[] = report.lighthouse ?? []
   if (entries.length === 0) return []
-  const pages = [...new Set(entries.map((e) => e.path))]
-  const of = (path: string, preset: string) =>
-    entries.find((e) => e.path === path && e.preset === preset)
+  const pages = [...new Set(entries.map((e) => e.page))]
+  const of = (page: string, preset: string) =>
+    entries.find((e) => e.page === page && e.preset === preset)
   const cell = (e: LighthouseEntry | undefined) =>
     e
       ? `${e.performance ?? '–'} (LCP ${ms(e.lcpMs)}, TBT ${ms(e.tbtMs)}, CLS ${e.cls ?? '–'})`
@@ -47,10 +47,11 @@ function lighthouseTable(report: Report): string[] {
   return [
     `| Lighthouse performance, median of ${runs} | mobile | desktop | load average during the runs |`,
     '| --- | --- | --- | ---: |',
-    ...pages.map((path) => {
-      const mobile = of(path, 'mobile')
-      const desktop = of(path, 'desktop')
-      return `| \`${path}\` | ${cell(mobile)} | ${cell(desktop)} | ${load([...(mobile?.loadAverages ?? []), ...(desktop?.loadAverages ?? [])])} |`
+    ...pages.map((page) => {
+      const mobile = of(page, 'mobile')
+      const desktop = of(page, 'desktop')
+      const path = mobile?.path ?? desktop?.path ?? ''
+      return `| ${page} (\`${path}\`) | ${cell(mobile)} | ${cell(desktop)} | ${load([...(mobile?.loadAverages ?? []), ...(desktop?.loadAverages ?? [])])} |`
     }),
     '',
   ]

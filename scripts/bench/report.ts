@@ -396,7 +396,7 @@ export function toMarkdown(report: Report): string {
       '|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|',
     )
     for (const e of report.lighthouse) {
-      const page = `\`${e.path}\`${e.error ? ` (error: ${e.error})` : e.reachedPage ? '' : ` (ended on ${e.finalPath ?? '?'})`}${e.attempts > 1 ? ' (a run retried)' : ''}`
+      const page = `${e.page} (\`${e.path}\`)${e.error ? ` (error: ${e.error})` : e.reachedPage ? '' : ` (ended on ${e.finalPath ?? '?'})`}${e.attempts > 1 ? ' (a run retried)' : ''}`
       const each = (e.performanceRuns ?? []).map((score) => fmt(score)).join(' / ')
       const load = (e.loadAverages ?? []).map((value) => value.toFixed(1)).join(' / ')
       out.push(
@@ -415,7 +415,7 @@ export function toMarkdown(report: Report): string {
       const ms = (key: string) => fmt(t[key] ?? null, ' ms')
       const top = e.topScripts[0]
       out.push(
-        `| \`${e.path}\` | ${e.preset} | ${ms('scriptEvaluation')} | ${ms('scriptParseCompile')} | ${ms('styleLayout')} | ${ms('paintCompositeRender')} | ${ms('garbageCollection')} | ${ms('other')} | ${top ? `\`${top.url}\` ${fmt(top.totalMs, ' ms')} / ${fmt(top.scriptingMs, ' ms')}` : '–'} |`,
+        `| ${e.page} | ${e.preset} | ${ms('scriptEvaluation')} | ${ms('scriptParseCompile')} | ${ms('styleLayout')} | ${ms('paintCompositeRender')} | ${ms('garbageCollection')} | ${ms('other')} | ${top ? `\`${top.url}\` ${fmt(top.totalMs, ' ms')} / ${fmt(top.scriptingMs, ' ms')}` : '–'} |`,
       )
     }
     const presets = [...new Map(report.lighthouse.map((e) => [e.preset, e])).values()]

@@ -20,7 +20,20 @@ export interface Preferences {
   lastLocationId: number | null
   /** The log's page size when its link does not say (`size=`). */
   pageSize: PageSize
+  /** The last log's heading as shown: painted again before its location is read (LogHeading). */
+  logHeading: LogHeading | null
 }
+
+/** A log's heading in the words it was shown in: the location's name and the line under it. */
+export interface LogHeading {
+  locationId: number
+  locale: Locale
+  title: string
+  intro: string
+}
+
+/** Longer than any location's name and zone line; a longer one is not ours. */
+const MAX_HEADING_TEXT = 500
 
 export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   locale: 'en',
@@ -28,20 +41,38 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   cashierMode: false,
   lastLocationId: null,
   pageSize: DEFAULT_PAGE_SIZE,
+  logHeading: null,
 })
 
 export const PREFERENCES_KEY = 'kkm.preferences'
 /** Where Mantine's own colour scheme manager kept the scheme before this store: read once, then removed. */
 const LEGACY_COLOR_SCHEME_KEY = 'mantine-color-scheme-value'
 
+const isLocale = (value: unknown): value is Locale => value === 'en' || value === 'ru'
+const isHeadingText = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_HEADING_TEXT
+const isLocationId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+
+function isLogHeading(value: unknown): value is LogHeading {
+  if (typeof value !== 'object' || value === null) return false
+  const heading = value as Record<string, unknown>
+  return (
+    isLocationId(heading.locationId) &&
+    isLocale(heading.locale) &&
+    isHeadingText(heading.title) &&
+    isHeadingText(heading.intro)
+  )
+}
+
 const VALIDATORS: { [K in keyof Preferences]: (value: unknown) => value is Preferences[K] } = {
-  locale: (value): value is Locale => value === 'en' || value === 'ru',
+  locale: isLocale,
   colorScheme: (value): value is ColorSchemePreference =>
     value === 'light' || value === 'dark' || value === 'auto',
   cashierMode: (value): value is boolean => typeof value === 'boolean',
-  lastLocationId: (value): value is number | null =>
-    value === null || (typeof value === 'number' && Number.isSafeInteger(value) && value > 0),
+  lastLocationId: (value): value is number | null => value === null || isLocationId(value),
   pageSize: isPageSize,
+  logHeading: (value): value is LogHeading | null => value === null || isLogHeading(value),
 }
 
 function field<K extends keyof Preferences>(key: K, record: Record<string, unknown>) {
@@ -67,6 +98,7 @@ export function parsePreferences(raw: string | null): Preferences {
     cashierMode: field('cashierMode', record),
     lastLocationId: field('lastLocationId', record),
     pageSize: field('pageSize', record),
+    logHeading: field('logHeading', record),
   }
 }
 
@@ -98,6 +130,13 @@ function serialise(value: Preferences): string {
     cashierMode: value.cashierMode,
     lastLocationId: value.lastLocationId,
     pageSize: value.pageSize,
+    // Only its four fields: a heading object carries nothing else along.
+    logHeading: value.logHeading && {
+      locationId: value.logHeading.locationId,
+      locale: value.logHeading.locale,
+      title: value.logHeading.title,
+      intro: value.logHeading.intro,
+    },
   }
   return JSON.stringify(known)
 }
@@ -162,7 +201,8 @@ function save(next: Preferences) {
 export function setPreference<K extends keyof Preferences>(key: K, value: Preferences[K]): void {
   if (!VALIDATORS[key](value)) return
   const current = getPreferences()
-  if (Object.is(current[key], value)) return
+  // By value: a heading read back from storage is a new object equal to the one being set.
+  if (JSON.stringify(current[key]) === JSON.stringify(value)) return
   save({ ...current, [key]: value })
 }
 

@@ -26,6 +26,7 @@ import { useShortcuts } from '../shortcuts'
 import { LogCount } from './LogCount'
 import { useLogDialogs } from './logDialogs'
 import { LogEmpty } from './LogEmpty'
+import { useRememberLogHeading } from './logHeading'
 import { LogNotes } from './LogNotes'
 import { LogSkeleton } from './LogSkeleton'
 import { LogToolbar } from './LogToolbar'
@@ -39,7 +40,7 @@ import type { PrintRequest } from './PrintFlow'
 /** One location's log: the view the URL asks for, its read, the shift, and printing from it. */
 export function TransactionLog({ locationId }: { locationId: number }) {
   const queryClient = useQueryClient()
-  const { t, intlLocale } = useI18n()
+  const { t, intlLocale, locale } = useI18n()
   const l = t.log
   const locations = useQuery(myLocationsQuery())
   const location = locations.data?.find((candidate) => candidate.id === locationId)
@@ -152,15 +153,14 @@ export function TransactionLog({ locationId }: { locationId: number }) {
   useShortcuts(forbidden ? { refresh } : { find: openPrintForm, print: openPrintForm, refresh })
 
   const title = location?.title ?? l.locationTitle(locationId)
+  const intro = l.subtitle(formatTimeZoneName(format.timeZone, intlLocale))
+  useRememberLogHeading(location ? { locationId, locale, title, intro } : null)
   const todayOnly = view.startDate === today && view.endDate === today
   const filtered = view.type !== null || view.statuses.length > 0 || view.search.trim() !== ''
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
-        <PageHeader
-          title={title}
-          intro={l.subtitle(formatTimeZoneName(format.timeZone, intlLocale))}
-        />
+        <PageHeader title={title} intro={intro} />
         {/* After the log: under the rate limit, the cashier's table comes first. */}
         {!forbidden && (
           <ShiftHeader

@@ -141,6 +141,28 @@ export const Loading: Story = {
   },
 }
 
+/** A till opened again: the heading last shown here stands while the locations load. */
+export const LoadingWithTheHeadingLastShown: Story = {
+  ...appStory({
+    url: LOG,
+    scenario: { latencyMs: 1e9 },
+    preferences: {
+      logHeading: {
+        locationId: 1,
+        locale: 'en',
+        title: 'Beauty Lab on Tverskaya',
+        intro: 'KKM transaction log · times in Moscow Standard Time',
+      },
+    },
+  }),
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByRole('heading', { level: 1, name: 'Beauty Lab on Tverskaya' }),
+    ).toBeVisible()
+    await expect(canvas.getByLabelText('Loading transactions')).toHaveAttribute('aria-busy', 'true')
+  },
+}
+
 function failingLog(fault: 'server-error' | 'forbidden' | 'network' | 'malformed-json') {
   return appStory({ url: LOG, scenario: { fault, faultOperation: 'listKkmTransactions' } })
 }
