@@ -117,6 +117,10 @@ export function TransactionLog({ locationId }: { locationId: number }) {
   const totals = useMemo(() => (shown ? moneyTotals(sorted, shown) : null), [sorted, shown])
   const pageCount = shown?.pageCount ?? 1
   const opened = view.transactionId !== null ? byId.get(view.transactionId) : undefined
+  // Each dialog is mounted when first wanted, then kept (a closing drawer animates out, a print is
+  // followed to its outcome): mounted as soon as loaded, they blocked a tablet ~250 ms as the log came.
+  const [detailsWanted, setDetailsWanted] = useState(false)
+  if (opened !== undefined && !detailsWanted) setDetailsWanted(true)
   const dialogs = useLogDialogs({
     needed: opened !== undefined || printRequest !== null,
     soon: list.isSuccess,
@@ -266,14 +270,14 @@ export function TransactionLog({ locationId }: { locationId: number }) {
         </>
       )}
 
-      {dialogs && (
+      {dialogs && detailsWanted && (
         <dialogs.TransactionDetails
           details={opened ? toDetails(opened, format) : null}
           onClose={() => update({ transactionId: null }, { replace: true })}
           onPrint={printById}
         />
       )}
-      {dialogs && (
+      {dialogs && printRequest !== null && (
         <dialogs.PrintFlow locationId={locationId} format={format} request={printRequest} />
       )}
     </Stack>
