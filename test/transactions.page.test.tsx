@@ -202,19 +202,26 @@ describe('the transaction log', () => {
 })
 
 describe('the heading last shown', () => {
+  /** The locations' answer waits until the returned function is called (then the mock's own). */
+  function holdLocations(): () => void {
+    let answer = () => {}
+    const held = new Promise<void>((resolve) => (answer = resolve))
+    server.use(http.get('*/companies', async () => void (await held)))
+    return answer
+  }
+  const remember = (locationId: number, title: string) =>
+    setPreference('logHeading', {
+      locationId,
+      locale: 'en',
+      title,
+      intro: 'KKM transaction log · times in Moscow Standard Time',
+    })
+
   it('is shown again while the locations load, then replaced by the API’s, which is remembered', async () => {
     const company = db.companies.find((candidate) => candidate.id === 1)
     if (!company) throw new Error('no location 1 in the mock')
-    setPreference('logHeading', {
-      locationId: 1,
-      locale: 'en',
-      title: 'The name it had last week',
-      intro: 'KKM transaction log · times in Moscow Standard Time',
-    })
-    let answer = () => {}
-    const held = new Promise<void>((resolve) => (answer = resolve))
-    // Falls through to the mock's own answer once released.
-    server.use(http.get('*/companies', async () => void (await held)))
+    remember(1, 'The name it had last week')
+    const answer = holdLocations()
     renderApp(LOG)
     expect(
       await screen.findByRole('heading', { level: 1, name: 'The name it had last week' }),
@@ -232,15 +239,8 @@ describe('the heading last shown', () => {
   })
 
   it('is not shown for another location: the placeholder is', async () => {
-    setPreference('logHeading', {
-      locationId: 2,
-      locale: 'en',
-      title: 'Another salon',
-      intro: 'KKM transaction log · times in Moscow Standard Time',
-    })
-    let answer = () => {}
-    const held = new Promise<void>((resolve) => (answer = resolve))
-    server.use(http.get('*/companies', async () => void (await held)))
+    remember(2, 'Another salon')
+    const answer = holdLocations()
     renderApp(LOG)
     expect(await screen.findByRole('status', { name: 'Loading transactions' })).toBeInTheDocument()
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument()
