@@ -11,8 +11,9 @@ import { setPreference, usePreference, type LogHeading } from '@/preferences/sto
  */
 export function useRememberedLogHeading(locationId: number | null): LogHeading | null {
   const [heading] = usePreference('logHeading')
-  const { locale } = useI18n()
-  return heading?.locationId === locationId && heading.locale === locale ? heading : null
+  // The language chosen, as the first screen reads it, even while its words are still loading.
+  const { chosen } = useI18n()
+  return heading?.locationId === locationId && heading.locale === chosen ? heading : null
 }
 
 /** Remembers the heading shown, once the location it names is known (null: not yet). */
