@@ -369,6 +369,7 @@ async function main(): Promise<void> {
           name: 'transaction log, first visit',
           path: `/locations/${LOCATION_ID}/transactions`,
           session: true,
+          preferences: null,
         },
       ],
       session: SESSION,

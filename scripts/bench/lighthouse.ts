@@ -19,7 +19,7 @@ export interface LighthousePage {
   path: string
   /** Needs the signed-in session. */
   session: boolean
-  /** What this browser remembers (localStorage `kkm.preferences`): a returning user's. */
+  /** What this browser remembers (localStorage `kkm.preferences`): a returning user's; null: nothing. */
   preferences?: unknown
 }
 

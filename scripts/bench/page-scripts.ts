@@ -162,13 +162,16 @@ export const ROW_COUNT_EXPRESSION = `document.querySelectorAll('${ROW_SELECTOR}'
 
 /**
  * For Lighthouse's pages: the session the app reads on start, and the preferences this browser
- * remembers (localStorage), set before any of its scripts.
+ * remembers (localStorage), set before any of its scripts; `null`: none (a first visit, whatever
+ * an earlier run's page left in the profile).
  */
 export function sessionInitScript(origin: string, session: unknown, preferences?: unknown): string {
   const remembered =
     preferences === undefined
       ? ''
-      : `localStorage.setItem('kkm.preferences', ${JSON.stringify(JSON.stringify(preferences))});`
+      : preferences === null
+        ? `localStorage.removeItem('kkm.preferences');`
+        : `localStorage.setItem('kkm.preferences', ${JSON.stringify(JSON.stringify(preferences))});`
   return `
 (() => {
   try {
