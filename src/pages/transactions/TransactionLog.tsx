@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Pagination, Stack, Text } from '@mantine/core'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { isApiError } from '@/api/errors'
 import { myLocationsQuery } from '@/api/locations'
 import {
@@ -81,9 +81,6 @@ export function TransactionLog({ locationId }: { locationId: number }) {
     enabled: !locations.isPending,
     refetchInterval: useLiveInterval(locationId),
   })
-  // The first rows are drawn in a background render React can pause and cut into short tasks, not
-  // in the one the answer triggers: a page of rows is ~300 ms of work on a tablet's CPU.
-  const pending = useDeferredValue(list.isPending)
   // The whole range, when a page was cut out of it: then the sort runs across every page.
   const whole = useQuery({ ...allTransactionsQuery(locationId, filters), enabled: false })
   const shiftStart = openShiftStart(
@@ -217,7 +214,7 @@ export function TransactionLog({ locationId }: { locationId: number }) {
         blocked={forbidden}
       />
 
-      {pending ? (
+      {list.isPending ? (
         <LogSkeleton />
       ) : forbidden ? (
         <ForbiddenLocation locationId={locationId} listed={location !== undefined} />
