@@ -129,13 +129,16 @@ test('a returning cashier’s log paints its last heading from the HTML, where t
   browser,
 }) => {
   const LOG = '/locations/4/transactions'
-  for (const viewport of [
-    { width: 390, height: 844 },
-    { width: 1366, height: 900 },
+  for (const { cashierMode, ...viewport } of [
+    { width: 390, height: 844, cashierMode: false },
+    { width: 1366, height: 900, cashierMode: false },
+    // The till's tablet, where cashier mode makes every size a quarter larger.
+    { width: 800, height: 1280, cashierMode: true },
   ]) {
     // The log as the app draws it, which the browser then remembers.
     const app = await browser.newPage({ viewport })
     await startSignedIn(app)
+    if (cashierMode) await remember(app, { cashierMode })
     await app.goto(LOG)
     await expect(app.getByRole('table', { name: /^KKM transactions of / })).toBeVisible()
     const heading = app.getByRole('main').getByRole('heading', { level: 1 })
