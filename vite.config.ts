@@ -75,15 +75,7 @@ export default defineConfig(({ mode, command }) => {
   const firstLoad = firstLoadChunk({
     landing: source('pages/sign-in/SignInPage.tsx'),
     shell: source('pages/shell/AppShellLayout.tsx'),
-    pages: [
-      'overview/OverviewPage',
-      'tax-systems/TaxSystemsPage',
-      'transactions/TransactionsPage',
-      'callback/CallbackPage',
-      'home/HomePage',
-      'not-found/NotFoundPage',
-      'lock/LockScreen',
-    ].map((page) => source(`pages/${page}.tsx`)),
+    router: source('router.tsx'),
   })
 
   return {

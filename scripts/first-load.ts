@@ -63,7 +63,7 @@ function barrelTargets(
  * shared with other pages, each compressed apart, they cost ~3.5 kB gzip more. The route's own
  * module stays lazy.
  *
- * `shell` and `pages`: the signed-in pages' frame and the lazy pages inside it. The shell's static
+ * `shell`: the signed-in pages' frame; the pages are what `router` loads lazily. The shell's static
  * imports, and whatever two pages share, make one more chunk (`shellTest`), so that a signed-in
  * page is four files (entry, shell, its catalogue, itself) instead of ~30: on a phone's network
  * each file is a round trip, six at a time, and each `modulepreload` link costs the main thread
@@ -72,8 +72,8 @@ function barrelTargets(
 export function firstLoadChunk({
   landing,
   shell,
-  pages = [],
-}: { landing?: string; shell?: string; pages?: string[] } = {}): {
+  router,
+}: { landing?: string; shell?: string; router?: string } = {}): {
   plugin: Plugin
   test: (id: string) => boolean
   shellTest: (id: string) => boolean
@@ -180,7 +180,10 @@ export function firstLoadChunk({
           if (id.endsWith('.html'))
             this.getModuleInfo(id)?.importedIds.forEach((script) => modules.delete(script))
         }
-        if (shell === undefined) return
+        if (shell === undefined || router === undefined) return
+        const pages = (this.getModuleInfo(router)?.dynamicallyImportedIds ?? []).filter(
+          (id) => id !== shell && id !== landing,
+        )
         const seen = new Set<string>()
         for (const id of await importsOf(shell, new Set(), true)) shared.add(id)
         for (const page of pages)
