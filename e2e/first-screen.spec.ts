@@ -45,6 +45,23 @@ test('the sign-in page paints from the HTML alone, in English and the light sche
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light')
 })
 
+test('it loads Intl’s data in a worker of its own, which the server’s policy allows and which ends', async ({
+  page,
+}) => {
+  const refused: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') refused.push(message.text())
+  })
+  // Listened for before the page exists: the worker may be done before goto returns.
+  const ended = new Promise<string>((resolve) => {
+    page.once('worker', (worker) => worker.once('close', () => resolve(worker.url())))
+  })
+  await page.goto('/sign-in')
+  expect(new URL(await ended).pathname).toMatch(/^\/assets\/first-screen-[\w-]+\.js$/)
+  await expect(page.getByRole('button', { name: en.signIn.submit, exact: true })).toBeVisible()
+  expect(refused, 'no error, no Content-Security-Policy refusal').toEqual([])
+})
+
 test('it follows the remembered language and colour scheme, and the product the server names', async ({
   page,
 }) => {

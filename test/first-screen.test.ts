@@ -136,6 +136,87 @@ describe('the first screen script', () => {
   })
 })
 
+describe('Intl’s data, loaded off the main thread', () => {
+  const SRC = '/assets/first-screen-1.js'
+  function withCurrentScript(src: string | null) {
+    Object.defineProperty(document, 'currentScript', {
+      configurable: true,
+      get: () => (src === null ? null : { src }),
+    })
+  }
+  afterEach(() => {
+    // The document's own getter again (jsdom's, on Document.prototype).
+    Reflect.deleteProperty(document, 'currentScript')
+    vi.unstubAllGlobals()
+  })
+
+  it('starts the script again as a worker, named for the language remembered', () => {
+    const worker = vi.fn()
+    vi.stubGlobal('Worker', worker)
+    withCurrentScript(SRC)
+    window.localStorage.setItem('kkm.preferences', JSON.stringify({ locale: 'ru' }))
+    run('/locations/4/transactions')
+    expect(worker).toHaveBeenCalledTimes(1)
+    expect(worker).toHaveBeenCalledWith(SRC, { name: 'ru' })
+    expect(html().lang).toBe('ru')
+  })
+
+  it('goes on without it where workers are refused (a policy) or unknown', () => {
+    vi.stubGlobal(
+      'Worker',
+      vi.fn(() => {
+        throw new DOMException('Refused by the Content-Security-Policy', 'SecurityError')
+      }),
+    )
+    withCurrentScript(SRC)
+    expect(() => run('/sign-in')).not.toThrow()
+    expect(html().getAttribute('data-kkm-screen')).toBe('sign-in')
+    vi.stubGlobal('Worker', undefined)
+    expect(() => run('/overview')).not.toThrow()
+    expect(html().getAttribute('data-kkm-screen')).toBe('shell')
+  })
+
+  it('as the worker, builds formatters in the language it is named for and closes', () => {
+    const close = vi.fn()
+    const built: string[] = []
+    const kinds = {
+      DateTimeFormat: Intl.DateTimeFormat,
+      NumberFormat: Intl.NumberFormat,
+      PluralRules: Intl.PluralRules,
+      DisplayNames: Intl.DisplayNames,
+    } as const
+    /** Each formatter the script builds, as `Kind locale`; the real one is built too, so that
+     *  options Intl would refuse fail here as they would in the browser. */
+    const recorder = (kind: keyof typeof kinds) =>
+      class {
+        constructor(locale: string, options?: object) {
+          new (kinds[kind] as new (locale: string, options?: object) => unknown)(locale, options)
+          built.push(`${kind} ${locale}`)
+        }
+        format = () => ''
+        select = () => ''
+        of = () => ''
+      }
+    const fakeIntl = Object.fromEntries(
+      (Object.keys(kinds) as (keyof typeof kinds)[]).map((kind) => [kind, recorder(kind)]),
+    )
+    // A worker's scope: no document, its own `self`.
+    new Function('document', 'self', 'Intl', firstScreenScript(PRELOADS))(
+      undefined,
+      { name: 'ru', close },
+      fakeIntl,
+    )
+    expect(built).toEqual([
+      'DateTimeFormat ru-RU',
+      'NumberFormat ru-RU',
+      'PluralRules ru-RU',
+      'DisplayNames ru-RU',
+    ])
+    expect(close).toHaveBeenCalledTimes(1)
+    expect(html().hasAttribute('data-kkm-screen'), 'nothing of the page is touched').toBe(false)
+  })
+})
+
 describe('the log’s remembered heading', () => {
   const HEADING = {
     locationId: 4,
