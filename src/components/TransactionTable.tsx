@@ -126,8 +126,10 @@ export function TransactionTable({
   const rootRef = useRef<HTMLDivElement>(null)
   const headRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
-  const { box, layout, placed } = useTablePlace(rootRef, bodyRef, touch)
-  const scrollMargin = box?.top ?? 0
+  const { box, layout } = useTablePlace(rootRef, bodyRef, touch)
+  // Until measured, the body is taken to start at the window's bottom: the first render draws
+  // only the overscan's rows, which the measured place then adds to, never takes from.
+  const scrollMargin = box?.top ?? window.scrollY + window.innerHeight
   const rowHeight = ROW_HEIGHTS[touch ? 'touch' : 'regular'][layout]
 
   // Each row prepared on its first render and kept while the language stays.
@@ -208,26 +210,24 @@ export function TransactionTable({
         style={virtualize ? { height: virtualizer.getTotalSize() } : undefined}
         onClick={onBodyClick}
       >
-        {!placed
-          ? null
-          : virtualize
-            ? items.map((item) => {
-                const row = preparedAt(item.index)
-                return row ? (
-                  <Row
-                    key={row.row.id}
-                    prepared={row}
-                    index={item.index}
-                    offset={item.start - scrollMargin}
-                  />
-                ) : null
-              })
-            : Array.from({ length: rows.length }, (_, index) => {
-                const row = preparedAt(index)
-                return row ? (
-                  <Row key={row.row.id} prepared={row} index={index} offset={null} />
-                ) : null
-              })}
+        {virtualize
+          ? items.map((item) => {
+              const row = preparedAt(item.index)
+              return row ? (
+                <Row
+                  key={row.row.id}
+                  prepared={row}
+                  index={item.index}
+                  offset={item.start - scrollMargin}
+                />
+              ) : null
+            })
+          : Array.from({ length: rows.length }, (_, index) => {
+              const row = preparedAt(index)
+              return row ? (
+                <Row key={row.row.id} prepared={row} index={index} offset={null} />
+              ) : null
+            })}
       </div>
     </div>
   )
