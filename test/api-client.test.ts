@@ -1,5 +1,5 @@
 import { http, HttpResponse, delay } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { signInWithPassword } from '@/api/auth'
 import { api, configureClient, payload } from '@/api/client'
 import { getCountries } from '@/api/countries'
@@ -126,6 +126,41 @@ describe('client headers', () => {
     // An empty list would pass the check below without a request ever being made.
     expect(urls).toHaveLength(1)
     expect(urls[0]).not.toContain('demo-')
+  })
+})
+
+describe('reading an answer', () => {
+  it('parses each body once, with or without a Content-Length, and hands it over whole', async () => {
+    signInAsManager()
+    const countries = [{ id: 1, title: 'Россия — a long body, read once', phone_code: '7' }]
+    const text = JSON.stringify({ success: true, data: countries, meta: [] })
+    for (const headers of [{ 'Content-Type': 'application/json' }, {}]) {
+      server.use(
+        http.get(`${API}/countries`, () =>
+          // A stream: no Content-Length, as a compressed or chunked answer comes.
+          headers['Content-Type']
+            ? new HttpResponse(text, { headers })
+            : new HttpResponse(
+                new ReadableStream({
+                  start(controller) {
+                    controller.enqueue(new TextEncoder().encode(text))
+                    controller.close()
+                  },
+                }),
+                {
+                  headers: { 'Content-Type': 'application/json' },
+                },
+              ),
+        ),
+      )
+      const parse = vi.spyOn(JSON, 'parse')
+      try {
+        expect(await getCountries()).toEqual(countries)
+        expect(parse.mock.calls.filter(([raw]) => raw === text)).toHaveLength(1)
+      } finally {
+        parse.mockRestore()
+      }
+    }
   })
 })
 

@@ -175,11 +175,28 @@ async function send(input: Request): Promise<Response> {
       own: { reason: 'unreadable' },
     })
   }
-  return new Response(text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  })
+  return new ParsedResponse(body, text, response)
+}
+
+/**
+ * The answer handed to openapi-fetch, with the body `send` has already parsed: its `json()` gives
+ * that, not a second parse (a 1,000-row page is ~3 ms of JSON.parse on a desktop, four times that
+ * on a tablet). openapi-fetch calls `json()` when there is a Content-Length, so it is set to the
+ * text's own length (the server's, if any, counted the bytes before decompression).
+ */
+class ParsedResponse extends Response {
+  readonly #body: unknown
+
+  constructor(body: unknown, text: string, received: Response) {
+    const headers = new Headers(received.headers)
+    headers.set('Content-Length', String(new TextEncoder().encode(text).byteLength))
+    super(text, { status: received.status, statusText: received.statusText, headers })
+    this.#body = body
+  }
+
+  override json(): Promise<unknown> {
+    return Promise.resolve(this.#body)
+  }
 }
 
 /** The one client. The spec's `paths` type every call, its parameters and its envelope. */
