@@ -126,10 +126,7 @@ export function TransactionTable({
   const rootRef = useRef<HTMLDivElement>(null)
   const headRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
-  const { box, layout } = useTablePlace(rootRef, bodyRef, touch)
-  // Until measured, the body is taken to start at the window's bottom: the first render draws
-  // only the overscan's rows, which the measured place then adds to, never takes from.
-  const scrollMargin = box?.top ?? window.scrollY + window.innerHeight
+  const { top: scrollMargin, layout } = useTablePlace(rootRef, bodyRef, touch)
   const rowHeight = ROW_HEIGHTS[touch ? 'touch' : 'regular'][layout]
 
   // Each row prepared on its first render and kept while the language stays.

@@ -11,19 +11,23 @@ export interface TableBox {
 /**
  * Where the table is: measured once per size or layout change, never on scroll. Its width picks
  * its layout; its body's top is where the virtualiser counts rows from, and depends on the
- * header, whose height differs between layouts. Until the first measure the window's width stands
- * in for the table's: the rows are drawn in the first render, and a wrong guess is corrected in
- * the same frame, before anything is painted (the measure runs in a layout effect). Holding the
- * rows back until measured cost a 10,000-row log a forced layout and a second commit on every
- * load, 18 ms of 124 from data to usable, to save a render only when the guess is wrong.
+ * header, whose height differs between layouts. Until the first measure the window stands in for
+ * the table (its width, and its bottom as the body's top): the rows are drawn in the first
+ * render, and a wrong guess is corrected in the same frame, before anything is painted (the
+ * measure runs in a layout effect). Holding the rows back until measured cost a 10,000-row log a
+ * forced layout and a second commit on every load, 18 ms of 124 from data to usable, to save a
+ * render only when the guess is wrong.
  */
 export function useTablePlace(
   rootRef: RefObject<HTMLDivElement | null>,
   bodyRef: RefObject<HTMLDivElement | null>,
   touch: boolean,
-): { box: TableBox | null; layout: TableLayout } {
+): { top: number; layout: TableLayout } {
   const [box, setBox] = useState<TableBox | null>(null)
   const layout = layoutFor(box?.width ?? window.innerWidth, touch)
+  // Until measured, the body is taken to start at the window's bottom: the first render draws
+  // only the overscan's rows, which the measured place then adds to, never takes from.
+  const top = box?.top ?? window.scrollY + window.innerHeight
   const measured = box?.layout === layout
   // The layout the header was last drawn in (the render that committed before each measure).
   const drawn = useRef(layout)
@@ -54,7 +58,7 @@ export function useTablePlace(
     drawn.current = layout
     if (!measured) measure.current()
   }, [measured, layout])
-  return { box, layout }
+  return { top, layout }
 }
 
 /**
