@@ -162,6 +162,21 @@ describe('reading an answer', () => {
       }
     }
   })
+
+  it('hands over the text as received, without copying it into a stream of its own', async () => {
+    signInAsManager()
+    const text = JSON.stringify({ success: true, data: [], meta: [] })
+    server.use(
+      http.get(
+        `${API}/countries`,
+        () => new HttpResponse(text, { headers: { 'Content-Type': 'application/json' } }),
+      ),
+    )
+    const { response } = await api.GET('/countries')
+    // A body of its own would be the whole text encoded again: as costly on a tablet as a parse.
+    expect(response.body).toBeNull()
+    expect(await response.text()).toBe(text)
+  })
 })
 
 describe('error mapping', () => {
