@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { indexNear, layoutFor, type RowSource, type TableLayout } from './transactionRows'
 
 /** The table's width, its body's top on the page, and the layout its header had then. */
-export interface TableBox {
+interface TableBox {
   width: number
   top: number
   layout: TableLayout
