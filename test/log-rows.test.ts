@@ -45,6 +45,39 @@ describe('several statuses', () => {
   })
 })
 
+describe('sorting by date', () => {
+  const at = (id: number, print_date: string): KkmTransaction => ({ ...tx(id, 1), print_date })
+  const newestFirst = { key: 'date', direction: 'desc' } as const
+
+  it('puts the newest first, ties by id in the same direction, and an unreadable date last', () => {
+    const rows = [
+      at(1, '2026-11-28T09:00:00Z'),
+      at(2, 'yesterday'),
+      at(3, '2026-11-28T13:00:00+03:00'),
+      at(4, '2026-11-28T11:00:00Z'),
+      at(5, '2026-11-28T09:00:00Z'),
+    ]
+    expect(ids(sortTransactions(rows, newestFirst, 'UTC'))).toEqual([4, 3, 5, 1, 2])
+    expect(ids(sortTransactions(rows, { key: 'date', direction: 'asc' }, 'UTC'))).toEqual([
+      2, 1, 5, 3, 4,
+    ])
+  })
+  it('hands back a copy of rows already in order, leaving the read rows as they were', () => {
+    const rows = [at(2, '2026-11-28T10:00:00Z'), at(1, '2026-11-28T09:00:00Z')]
+    const sorted = sortTransactions(rows, newestFirst, 'UTC')
+    expect(sorted).not.toBe(rows)
+    expect(ids(sorted)).toEqual([2, 1])
+    sortTransactions(rows, { key: 'date', direction: 'asc' }, 'UTC')
+    expect(ids(rows)).toEqual([2, 1])
+  })
+  it('places the same wall times in whichever zone it is asked for', () => {
+    // 10:00 on the wall is 10:00Z in UTC but 07:00Z in Moscow, so it is on either side of 08:30Z.
+    const rows = [at(1, '2026-11-28 10:00:00'), at(2, '2026-11-28T08:30:00Z')]
+    expect(ids(sortTransactions(rows, newestFirst, 'UTC'))).toEqual([1, 2])
+    expect(ids(sortTransactions(rows, newestFirst, 'Europe/Moscow'))).toEqual([2, 1])
+  })
+})
+
 describe('finding a receipt', () => {
   it.each([
     ['51234', [1]],
