@@ -20,9 +20,13 @@ export const Default: Story = {}
 export const Copied: Story = {
   args: { slug: 'ru_osn' },
   play: async ({ canvas, userEvent }) => {
-    await userEvent.click(canvas.getByRole('button', { name: 'Copy ru_osn' }))
+    const button = canvas.getByRole('button', { name: 'Copy ru_osn' })
+    await expect(button).toHaveAttribute('title', 'Copy ru_osn')
+    await userEvent.click(button)
     await expect(navigator.clipboard.writeText).toHaveBeenCalledWith('ru_osn')
     await expect(await canvas.findByRole('button', { name: 'Copied ru_osn' })).toBeVisible()
+    // The hint a mouse user sees says so too.
+    await expect(button).toHaveAttribute('title', 'Copied ru_osn')
   },
 }
 

@@ -195,7 +195,6 @@ export const en = {
     escape: 'Close a dialog',
   },
   common: {
-    copy: 'Copy',
     copied: 'Copied',
     copySlug: (slug: string) => `Copy ${slug}`,
     copiedSlug: (slug: string) => `Copied ${slug}`,

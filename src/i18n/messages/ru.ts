@@ -191,7 +191,6 @@ export const ru: Messages = {
     escape: 'Закрыть диалог',
   },
   common: {
-    copy: 'Копировать',
     copied: 'Скопировано',
     copySlug: (slug) => `Копировать ${slug}`,
     copiedSlug: (slug) => `Скопировано: ${slug}`,

@@ -93,7 +93,8 @@ function TaxSystemCard({ system }: { system: TaxSystem }) {
             {m.noVats}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={280}>
+          // A plain overflow box: a ScrollArea per card is a tree of observers for a rare scroll.
+          <Table.ScrollContainer minWidth={280} type="native">
             <Table
               verticalSpacing={4}
               horizontalSpacing={0}
