@@ -3,7 +3,6 @@ import {
   NavLink,
   rem,
   Select,
-  Tooltip,
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core'
@@ -68,17 +67,16 @@ export function ShortcutsButton({ onOpen, inDrawer }: { onOpen: () => void; inDr
       />
     )
   return (
-    <Tooltip label={t.shell.shortcutsHint}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        onClick={onOpen}
-        aria-label={t.shell.shortcuts}
-        aria-keyshortcuts="?"
-      >
-        {icon}
-      </ActionIcon>
-    </Tooltip>
+    <ActionIcon
+      variant="default"
+      size="lg"
+      onClick={onOpen}
+      title={t.shell.shortcutsHint}
+      aria-label={t.shell.shortcuts}
+      aria-keyshortcuts="?"
+    >
+      {icon}
+    </ActionIcon>
   )
 }
 
@@ -100,16 +98,15 @@ export function ColorSchemeToggle({ inDrawer }: { inDrawer: boolean }) {
       />
     )
   return (
-    <Tooltip label={label}>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        onClick={() => setColorScheme(next)}
-        aria-label={label}
-      >
-        {icon}
-      </ActionIcon>
-    </Tooltip>
+    <ActionIcon
+      variant="default"
+      size="lg"
+      onClick={() => setColorScheme(next)}
+      title={label}
+      aria-label={label}
+    >
+      {icon}
+    </ActionIcon>
   )
 }
 
