@@ -35,7 +35,12 @@ import {
 } from './bench/processes'
 import { writeReadmeSummary } from './bench/readme'
 import { compare, toMarkdown, type Machine, type Report, type Settings } from './bench/report'
-import { measureRequestsPerView, requestsMarkdown } from './bench/requests'
+import {
+  measureOverview,
+  measureRequestsPerView,
+  overviewMarkdown,
+  requestsMarkdown,
+} from './bench/requests'
 import { TimeoutError, withTimeout } from './bench/timeout'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 
@@ -416,11 +421,18 @@ async function main(): Promise<void> {
   // In this process, after the browser work: MSW intercepts this process's own fetch meanwhile.
   progress('requests per view under each server profile')
   const requestsPerView = await measureRequestsPerView()
-  const markdown = `${toMarkdown(report)}\n\n${floorMarkdown(runs, floorRuns)}\n\n${requestsMarkdown(requestsPerView)}`
+  progress('the overview of a 30-location chain under the strict rate')
+  const overview = await measureOverview()
+  const markdown = [
+    toMarkdown(report),
+    floorMarkdown(runs, floorRuns),
+    requestsMarkdown(requestsPerView),
+    overviewMarkdown(overview),
+  ].join('\n\n')
   mkdirSync(outDir, { recursive: true })
   writeFileSync(
     join(outDir, 'latest.json'),
-    `${JSON.stringify({ ...report, requestsPerView, runs, floorRuns }, null, 2)}\n`,
+    `${JSON.stringify({ ...report, requestsPerView, overview, runs, floorRuns }, null, 2)}\n`,
   )
   writeFileSync(join(outDir, 'latest.md'), `${markdown}\n`)
   // The README's table comes from this run, not from a hand.
