@@ -220,7 +220,10 @@ export function toDetails(
   }
 }
 
-/** Each row's instant in each zone, read once: the sort after every page parses only its new rows. */
+/**
+ * Each row's instant in each zone, read once per row object: a re-sort (another order, a refetch
+ * that keeps its rows) parses only the rows it has not seen.
+ */
 const printTimes = new Map<string, (transaction: KkmTransaction) => number>()
 
 function printTime(transaction: KkmTransaction, timeZone: string): number {
