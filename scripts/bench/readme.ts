@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { format, resolveConfig } from 'prettier'
+import { kB } from './bundle'
 import type { LighthouseEntry } from './lighthouse'
 import type { Report } from './report'
 
@@ -60,9 +61,8 @@ function lighthouseTable(report: Report): string[] {
 function bundleLine(report: Report): string[] {
   const bundle = report.bundle
   if (!bundle) return []
-  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
   return [
-    `Bundle (gzip): ${bundle.routes.map((route) => `\`${route.path}\` ${kb(route.jsGzipBytes)} JS`).join(', ')}; details in \`bench-results/latest.md\`.`,
+    `Bundle (gzip): ${bundle.routes.map((route) => `\`${route.path}\` ${kB(route.jsGzipBytes)} JS`).join(', ')}; details in \`bench-results/latest.md\`.`,
     '',
   ]
 }
@@ -72,8 +72,9 @@ function logTable(report: Report): string[] {
   if (!all) return []
   const row = (name: string, a: number | null, b: number | null) =>
     `| ${name} | ${ms(a)} | ${ms(b)} | ${a && b ? `×${(b / a).toFixed(1)}` : ''} |`
+  const rows = all.virtual?.resultRows ?? null
   return [
-    '| 11,041-row log (`size=all`) | virtualised | every row rendered | ratio |',
+    `| ${rows === null ? 'whole' : `${rows.toLocaleString('en-US')}-row`} log (\`size=all\`) | virtualised | every row rendered | ratio |`,
     '| --- | ---: | ---: | ---: |',
     row('navigation → usable table', all.virtual?.usableMs ?? null, all.full?.usableMs ?? null),
     row('scroll p95 frame', all.virtual?.frameP95Ms ?? null, all.full?.frameP95Ms ?? null),

@@ -1,6 +1,6 @@
 /** The summary of a bench run: medians, ratios and the Markdown table. */
+import { kB, type BundleReport } from './bundle'
 import { medianOf, ratio, round } from './stats'
-import type { BundleReport } from './bundle'
 import type { LighthouseEntry } from './lighthouse'
 import type { FailedRun, LogRun, RenderMode, RequestLog } from './measure'
 
@@ -163,7 +163,6 @@ const fmt = (value: number | null, unit = '', digits?: number): string => {
         })
   return `${text}${unit}`
 }
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
 const times = (value: number | null, virtualValue: number | null) =>
   value !== null ? `×${fmt(value, '', 2)}` : virtualValue === 0 ? 'n/a (virtual: 0)' : '–'
 
@@ -364,13 +363,13 @@ export function toMarkdown(report: Report): string {
   out.push('')
   out.push(`## Bundle (gzip level ${bundle.gzipLevel})`, '')
   out.push(
-    `Entry chunk \`${bundle.entry.chunk}\`: **${kb(bundle.entry.chunkGzipBytes)}**; first load (entry + its static imports): ${kb(bundle.entry.initialJsGzipBytes)} JS + ${kb(bundle.entry.initialCssGzipBytes)} CSS. All assets: ${kb(bundle.totals.jsGzipBytes)} JS, ${kb(bundle.totals.cssGzipBytes)} CSS (${kb(bundle.totals.jsBytes + bundle.totals.cssBytes)} raw).`,
+    `Entry chunk \`${bundle.entry.chunk}\`: **${kB(bundle.entry.chunkGzipBytes)}**; first load (entry + its static imports): ${kB(bundle.entry.initialJsGzipBytes)} JS + ${kB(bundle.entry.initialCssGzipBytes)} CSS. All assets: ${kB(bundle.totals.jsGzipBytes)} JS, ${kB(bundle.totals.cssGzipBytes)} CSS (${kB(bundle.totals.jsBytes + bundle.totals.cssBytes)} raw).`,
     '',
   )
   out.push('| route | lazy chunks | JS gzip | CSS gzip | total gzip |', '|---|---|---:|---:|---:|')
   for (const route of bundle.routes)
     out.push(
-      `| \`${route.path}\` | ${route.lazyModules.map((m) => m.split('/').pop()?.replace('.tsx', '')).join(' + ') || '(in entry)'} | ${kb(route.jsGzipBytes)} | ${kb(route.cssGzipBytes)} | **${kb(route.totalGzipBytes)}** |`,
+      `| \`${route.path}\` | ${route.lazyModules.map((m) => m.split('/').pop()?.replace('.tsx', '')).join(' + ') || '(in entry)'} | ${kB(route.jsGzipBytes)} | ${kB(route.cssGzipBytes)} | **${kB(route.totalGzipBytes)}** |`,
     )
   out.push(
     '',
@@ -380,7 +379,7 @@ export function toMarkdown(report: Report): string {
     '|---|---:|---:|',
   )
   for (const asset of bundle.assets)
-    out.push(`| \`${asset.file}\` | ${kb(asset.bytes)} | ${kb(asset.gzipBytes)} |`)
+    out.push(`| \`${asset.file}\` | ${kB(asset.bytes)} | ${kB(asset.gzipBytes)} |`)
   out.push('', '</details>', '')
   const lighthouseRuns = Math.max(1, ...(report.lighthouse ?? []).map((e) => e.runs ?? 1))
   out.push(
