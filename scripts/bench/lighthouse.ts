@@ -12,7 +12,42 @@ import { sessionInitScript } from './page-scripts'
 import { median, round } from './stats'
 import { withTimeout } from './timeout'
 
-export type Preset = 'mobile' | 'desktop'
+/**
+ * Lighthouse's two presets, and a cheap tablet: the mobile preset's network at the cashier's
+ * 800×1280 screen, with the CPU slowed by what this machine needs to score as a low-tier device.
+ * The mobile preset's fixed ×4 makes a phone of a different class on every host (its score moved
+ * 82 → 98 between two sessions' machines); the tablet's figures mean the same device on any.
+ */
+export type Preset = 'mobile' | 'desktop' | 'tablet'
+
+/**
+ * Lighthouse's benchmarkIndex of a low-tier Android device (a Moto G4 Power 2022), as Chrome
+ * DevTools' CPU calibration targets it (its mid-tier, a Pixel 5, is 1,000).
+ */
+export const LOW_TIER_INDEX = 264
+
+/** The CPU slowdown that makes a host of `hostIndex` run as the low-tier device, to 0.1. */
+export function tabletSlowdown(hostIndex: number): number {
+  return Math.max(1, Math.round((hostIndex / LOW_TIER_INDEX) * 10) / 10)
+}
+
+function presetConfig(preset: Preset, cpuSlowdown: number | null): Config | undefined {
+  if (preset === 'desktop') return desktopConfig
+  if (preset === 'mobile' || cpuSlowdown === null) return undefined
+  return {
+    extends: 'lighthouse:default',
+    settings: {
+      throttling: { cpuSlowdownMultiplier: cpuSlowdown },
+      screenEmulation: {
+        mobile: true,
+        width: 800,
+        height: 1280,
+        deviceScaleFactor: 1.5,
+        disabled: false,
+      },
+    },
+  }
+}
 
 export interface LighthousePage {
   name: string
@@ -146,6 +181,7 @@ async function auditOnce(
   preset: Preset,
   target: LighthousePage,
   attempt: number,
+  cpuSlowdown: number | null,
 ): Promise<LighthouseEntry> {
   const origin = new URL(options.base).origin
   const started = Date.now()
@@ -156,7 +192,7 @@ async function auditOnce(
     onlyCategories: ['performance', 'accessibility', 'best-practices'],
     maxWaitForLoad: 45_000,
   }
-  const config: Config | undefined = preset === 'desktop' ? desktopConfig : undefined
+  const config = presetConfig(preset, cpuSlowdown)
   const entry: LighthouseEntry = {
     page: target.name,
     path: target.path,
@@ -245,13 +281,21 @@ export async function runLighthouse(options: {
   })
   const entries: LighthouseEntry[] = []
   try {
-    for (const preset of ['mobile', 'desktop'] as const) {
+    for (const preset of ['mobile', 'desktop', 'tablet'] as const) {
+      // The tablet's slowdown from the host's benchmarkIndex in the runs before it.
+      const indexes = entries.flatMap((entry) => entry.benchmarkIndex ?? [])
+      const hostIndex = median(indexes)
+      const cpuSlowdown = hostIndex === null ? null : tabletSlowdown(hostIndex)
+      if (preset === 'tablet' && cpuSlowdown === null) {
+        options.progress('lighthouse tablet: skipped (no benchmarkIndex from the runs before)')
+        continue
+      }
       for (const target of options.pages) {
         const measured: LighthouseEntry[] = []
         for (let run = 1; run <= runs; run++) {
           // Lighthouse now and then loses its trace (NO_NAVSTART, NO_FCP): one more go.
-          let entry = await auditOnce(browser, options, preset, target, 1)
-          if (entry.error) entry = await auditOnce(browser, options, preset, target, 2)
+          let entry = await auditOnce(browser, options, preset, target, 1, cpuSlowdown)
+          if (entry.error) entry = await auditOnce(browser, options, preset, target, 2, cpuSlowdown)
           measured.push(entry)
           options.progress(
             `lighthouse ${preset} ${target.path} (${run}/${runs}, load ${entry.loadAverages.join('/')}): ${entry.error ?? `perf ${entry.performance}, a11y ${entry.accessibility}, bp ${entry.bestPractices}, LCP ${entry.lcpMs} ms, TBT ${entry.tbtMs} ms`} (${(entry.durationMs / 1000).toFixed(1)} s)`,

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { format, resolveConfig } from 'prettier'
 import { kB } from './bundle'
-import type { LighthouseEntry } from './lighthouse'
+import type { LighthouseEntry, Preset } from './lighthouse'
 import type { Report } from './report'
 
 export const START = '<!-- bench:summary:start (written by npm run bench; do not edit) -->'
@@ -45,14 +45,20 @@ function lighthouseTable(report: Report): string[] {
       ? `${e.performance ?? '–'} (LCP ${ms(e.lcpMs)}, TBT ${ms(e.tbtMs)}, CLS ${e.cls ?? '–'})`
       : '–'
   const runs = Math.max(...entries.map((e) => e.runs ?? 1))
+  const tablet = entries.find((e) => e.preset === 'tablet')
+  const presets: Preset[] = tablet ? ['mobile', 'desktop', 'tablet'] : ['mobile', 'desktop']
+  const slowdown = tablet?.throttling.match(/CPU ×([\d.]+)/)?.[1]
+  const heading = (preset: Preset) =>
+    preset === 'tablet'
+      ? `cheap tablet (800×1280, CPU ×${slowdown ?? '?'} to a low-tier device)`
+      : preset
   return [
-    `| Lighthouse performance, median of ${runs} | mobile | desktop | load average during the runs |`,
-    '| --- | --- | --- | ---: |',
+    `| Lighthouse performance, median of ${runs} | ${presets.map(heading).join(' | ')} | load average during the runs |`,
+    `| --- | ${presets.map(() => '---').join(' | ')} | ---: |`,
     ...pages.map((page) => {
-      const mobile = of(page, 'mobile')
-      const desktop = of(page, 'desktop')
-      const path = mobile?.path ?? desktop?.path ?? ''
-      return `| ${page} (\`${path}\`) | ${cell(mobile)} | ${cell(desktop)} | ${load([...(mobile?.loadAverages ?? []), ...(desktop?.loadAverages ?? [])])} |`
+      const measured = presets.map((preset) => of(page, preset))
+      const path = measured.find((e) => e)?.path ?? ''
+      return `| ${page} (\`${path}\`) | ${measured.map(cell).join(' | ')} | ${load(measured.flatMap((e) => e?.loadAverages ?? []))} |`
     }),
     '',
   ]
