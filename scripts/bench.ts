@@ -357,7 +357,9 @@ async function main(): Promise<void> {
   let lighthouse: LighthouseEntry[] | null = null
   let lighthouseSkipped: string | null = null
   if (options.lighthouse) {
-    progress(`lighthouse (mobile, desktop, then a cheap tablet; median of ${options.lighthouseRuns}) …`)
+    progress(
+      `lighthouse (mobile, desktop, then a cheap tablet; median of ${options.lighthouseRuns}) …`,
+    )
     // Yesterday, a whole day of the till's log (~350 rows): today's has no rows before the shift
     // opens at 09:00 there, and fewer in the morning than at night, so the log's figures would
     // depend on the hour the bench runs.
