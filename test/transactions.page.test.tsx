@@ -65,6 +65,23 @@ afterEach(() => {
 })
 
 describe('the transaction log', () => {
+  it('keeps the skeleton, never an empty log, from the read until its rows are drawn', async () => {
+    seedFailedSale()
+    // Every state the page passes through is seen, not only the last: an "empty" flash between
+    // the read and the rows (a render of the rows deferred without holding the skeleton, as tried
+    // in docs/benchmarks.md) would be caught here.
+    const saidEmpty: string[] = []
+    const observer = new MutationObserver(() => {
+      const text = document.body.textContent ?? ''
+      if (/No transactions/.test(text)) saidEmpty.push(text)
+    })
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+    renderApp(LOG)
+    await screen.findByRole('button', { name: `Print receipt for Visit #${DOC}` })
+    observer.disconnect()
+    expect(saidEmpty).toEqual([])
+  })
+
   it('shows today’s transactions with times in the location’s zone, its currency and the total from meta.count', async () => {
     seedFailedSale({ at: Date.parse('2026-11-28T09:15:00Z'), offsetHours: 0 })
     renderApp(`${LOG}?from=2026-11-28&to=2026-11-28`)
