@@ -24,10 +24,10 @@ export type Preset = 'mobile' | 'desktop' | 'tablet'
  * Lighthouse's benchmarkIndex of a low-tier Android device (a Moto G4 Power 2022), as Chrome
  * DevTools' CPU calibration targets it (its mid-tier, a Pixel 5, is 1,000).
  */
-export const LOW_TIER_INDEX = 264
+const LOW_TIER_INDEX = 264
 
 /** The CPU slowdown that makes a host of `hostIndex` run as the low-tier device, to 0.1. */
-export function tabletSlowdown(hostIndex: number): number {
+function tabletSlowdown(hostIndex: number): number {
   return Math.max(1, Math.round((hostIndex / LOW_TIER_INDEX) * 10) / 10)
 }
 
@@ -282,13 +282,15 @@ export async function runLighthouse(options: {
   const entries: LighthouseEntry[] = []
   try {
     for (const preset of ['mobile', 'desktop', 'tablet'] as const) {
-      // The tablet's slowdown from the host's benchmarkIndex in the runs before it.
-      const indexes = entries.flatMap((entry) => entry.benchmarkIndex ?? [])
-      const hostIndex = median(indexes)
-      const cpuSlowdown = hostIndex === null ? null : tabletSlowdown(hostIndex)
-      if (preset === 'tablet' && cpuSlowdown === null) {
-        options.progress('lighthouse tablet: skipped (no benchmarkIndex from the runs before)')
-        continue
+      let cpuSlowdown: number | null = null
+      if (preset === 'tablet') {
+        // From the host's benchmarkIndex in the runs before it.
+        const hostIndex = median(entries.flatMap((entry) => entry.benchmarkIndex ?? []))
+        if (hostIndex === null) {
+          options.progress('lighthouse tablet: skipped (no benchmarkIndex from the runs before)')
+          continue
+        }
+        cpuSlowdown = tabletSlowdown(hostIndex)
       }
       for (const target of options.pages) {
         const measured: LighthouseEntry[] = []
