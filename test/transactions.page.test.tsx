@@ -403,7 +403,9 @@ describe('printing a receipt', () => {
     expect(await within(dialogB).findByText(/already being printed/)).toBeInTheDocument()
     await within(dialogA).findByText(/Status: Sent for printing/, {}, { timeout: 20_000 })
     expect(seen.posts).toBe(1)
-  })
+    // Two tabs' reads at 600 ms each, then a follow that may take its 20 s: on a busy CI machine
+    // (4.8 s alone, 31 s beside the storybook project) more than the 30 s default.
+  }, 60_000)
 
   it('warns of an earlier successful receipt and makes a second one an explicit choice', async () => {
     seedFailedSale({ status: 1 })
