@@ -7,6 +7,7 @@ import { MockPanel, restoreMockScenario } from '@/dev/MockPanel'
 import { db, DEMO } from '@/mocks/db'
 import { scenarioFromParams } from '@/mocks/flags'
 import { parseScenario } from '@/mocks/parse'
+import { retryAfterSeconds } from '@/mocks/rate'
 import {
   HARSHEST_PROFILE,
   resetScenario,
@@ -293,6 +294,19 @@ describe('server profiles of the mock API', () => {
 
     setProfile({ errors: 'legacy' })
     expect((await call('/companies?my=1')).body).toMatchObject({ errors: { code: 429 } })
+  })
+
+  it('counts a strict rate as requests arrive, not as their answers leave after the latency', async () => {
+    setProfile({ rate: 'strict' })
+    setScenario({ latencyMs: 3_000 })
+    const slow = Array.from({ length: 5 }, () => call('/companies?my=1'))
+    // The second is full as soon as the five have come, while their answers are still 3 s away:
+    // counted after the latency, requests sent seconds apart met in one window whenever the
+    // latency fell mid-flight (an e2e print that lowers it was refused a request).
+    await vi.waitFor(() => expect(retryAfterSeconds()).not.toBeNull(), { timeout: 1_500 })
+    expect((await Promise.all(slow)).map((answer) => answer.status)).toEqual([
+      200, 200, 200, 200, 200,
+    ])
   })
 
   it('forgets the rate window on resetScenario', async () => {

@@ -50,7 +50,8 @@ function mswPath(path: string): string {
 }
 
 /**
- * A route typed by the spec. A strict profile's refusals (Accept, rate) come first, then faults
+ * A route typed by the spec. A strict profile's refusals (Accept, rate) are decided on arrival,
+ * before the scenario's latency (a refusal takes as long to come back as an answer), then faults
  * from the active scenario are answered before the route runs,
  * except the faults that model a lost answer (`network`, `timeout`): those strike after the
  * route's side effects, as when a receipt is printed but the answer never arrives. Every error
@@ -64,8 +65,10 @@ export function route<P extends keyof paths, M extends Method>(
 ) {
   return (handle: (context: RouteContext<P, M>) => Answer<P, M> | Promise<Answer<P, M>>) => {
     const resolver: HttpResponseResolver = async ({ request, params }) => {
-      if (scenario.latencyMs > 0) await delay(scenario.latencyMs)
+      // Judged as it arrives, as a server counts its rate: delayed first, requests sent seconds
+      // apart reached the window together whenever the latency fell mid-flight, and were refused.
       const refused = refusal(request, scenario.profile)
+      if (scenario.latencyMs > 0) await delay(scenario.latencyMs)
       if (refused) return refused
       const fault = activeFault(operationId)
       if (fault && fault !== 'network' && fault !== 'timeout')
