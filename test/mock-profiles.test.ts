@@ -6,8 +6,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { MockPanel, restoreMockScenario } from '@/dev/MockPanel'
 import { db, DEMO } from '@/mocks/db'
 import { scenarioFromParams } from '@/mocks/flags'
+import { HARNESS_HEADER } from '@/mocks/harness'
 import { parseScenario } from '@/mocks/parse'
-import { retryAfterSeconds } from '@/mocks/rate'
+import { rateRefusals, retryAfterSeconds } from '@/mocks/rate'
 import {
   HARSHEST_PROFILE,
   resetScenario,
@@ -307,6 +308,22 @@ describe('server profiles of the mock API', () => {
     expect((await Promise.all(slow)).map((answer) => answer.status)).toEqual([
       200, 200, 200, 200, 200,
     ])
+  })
+
+  it('leaves a test harness’s own reads out of the strict rate window', async () => {
+    setProfile({ rate: 'strict' })
+    const harness = async () =>
+      (
+        await fetch(`${BASE}/companies?my=1`, {
+          headers: { Authorization: AUTH, [HARNESS_HEADER]: 'setup' },
+        })
+      ).status
+    for (let i = 0; i < 3; i++) expect(await harness()).toBe(200)
+    const app: number[] = []
+    for (let i = 0; i < 6; i++) app.push((await call('/companies?my=1')).status)
+    expect(app).toEqual([200, 200, 200, 200, 200, 429])
+    expect(await harness()).toBe(200)
+    expect(rateRefusals()).toBe(1)
   })
 
   it('forgets the rate window on resetScenario', async () => {

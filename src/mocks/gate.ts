@@ -1,6 +1,7 @@
 import { HttpResponse } from 'msw'
 import type { components } from '@/api/schema.gen'
 import { jsonAnswer, legacyBody } from './errors'
+import { HARNESS_HEADER } from './harness'
 import { recordAnswered, recordRefused, retryAfterSeconds } from './rate'
 import type { ServerProfile } from './scenarios'
 
@@ -31,7 +32,7 @@ export function refusal(request: Request, profile: ServerProfile): Response | nu
       return HttpResponse.json(body, { status: 400 })
     }
   }
-  if (profile.rate === 'strict') {
+  if (profile.rate === 'strict' && !request.headers.has(HARNESS_HEADER)) {
     const wait = retryAfterSeconds()
     if (wait !== null) {
       recordRefused()
