@@ -111,8 +111,8 @@ export async function failedSale(): Promise<MockTransaction> {
     headers: {
       Accept: 'application/vnd.api.v2+json',
       Authorization: `Bearer ${DEMO.partnerToken}, User ${DEMO.userToken}`,
-      // Not the app's request: outside the strict rate window the journey's refusals are counted in
-      // (it came within the second before the log's first five, and the sixth was refused).
+      // The harness's read, not the app's: left out of the strict rate window whose refusals the
+      // journey counts (it came within the second before the log's first five requests).
       [HARNESS_HEADER]: 'setup',
     },
   })

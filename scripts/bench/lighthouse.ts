@@ -75,6 +75,8 @@ export interface LighthouseEntry {
   speedIndexMs: number | null
   benchmarkIndex: number | null
   throttling: string
+  /** The CPU slowdown the run was simulated at (Lighthouse's `cpuSlowdownMultiplier`). */
+  cpuSlowdown: number | null
   /** Main-thread time by kind (Lighthouse's "Minimize main-thread work"), ms, throttled. */
   mainThreadMs: Record<string, number>
   /** The scripts that cost the most main-thread time ("Reduce JavaScript execution time"). */
@@ -209,6 +211,7 @@ async function auditOnce(
     speedIndexMs: null,
     benchmarkIndex: null,
     throttling: '',
+    cpuSlowdown: null,
     mainThreadMs: {},
     topScripts: [],
     warnings: [],
@@ -246,6 +249,7 @@ async function auditOnce(
       speedIndexMs: numeric(lhr, 'speed-index'),
       benchmarkIndex: lhr.environment.benchmarkIndex,
       throttling: `${lhr.configSettings.throttlingMethod}: RTT ${t.rttMs} ms, ${t.throughputKbps} kbit/s, CPU ×${t.cpuSlowdownMultiplier}; ${lhr.configSettings.formFactor} ${lhr.configSettings.screenEmulation.width}×${lhr.configSettings.screenEmulation.height}`,
+      cpuSlowdown: t.cpuSlowdownMultiplier,
       mainThreadMs: mainThread(lhr),
       topScripts: topScripts(lhr),
       warnings: lhr.runWarnings.map(String),

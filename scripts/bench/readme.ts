@@ -47,10 +47,9 @@ function lighthouseTable(report: Report): string[] {
   const runs = Math.max(...entries.map((e) => e.runs ?? 1))
   const tablet = entries.find((e) => e.preset === 'tablet')
   const presets: Preset[] = tablet ? ['mobile', 'desktop', 'tablet'] : ['mobile', 'desktop']
-  const slowdown = tablet?.throttling.match(/CPU ×([\d.]+)/)?.[1]
   const heading = (preset: Preset) =>
     preset === 'tablet'
-      ? `cheap tablet (800×1280, CPU ×${slowdown ?? '?'} to a low-tier device)`
+      ? `cheap tablet (800×1280, CPU ×${tablet?.cpuSlowdown ?? '?'} to a low-tier device)`
       : preset
   return [
     `| Lighthouse performance, median of ${runs} | ${presets.map(heading).join(' | ')} | load average during the runs |`,
